@@ -1,0 +1,63 @@
+package dev.matcalc.simplify;
+
+import dev.matcalc.expr.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.matcalc.expr.Exprs.*;
+
+/** Reductions and matrix functions: linearity, the trace's cyclic property, inner products. */
+final class CallRules {
+    private CallRules() { }
+
+    /** sum, tr and diag are linear: scalars out, sums apart: tr(a*A) = a*tr(A), tr(A+B) = tr(A)+tr(B). */
+    static final Rule LINEARITY = new Rule("linearity", "tr(a*A + B) = a*tr(A) + tr(B)", e -> {
+        if (!(e instanceof Call c) || !c.fn().isLinear()) return null;
+        if (c.fn() != MatFn.DIAG_MATRIX && c.arg() instanceof Add a && a.terms().stream().noneMatch(Expr::isScalar))
+            return add(a.terms().stream().map(t -> call(c.fn(), t)).toList());
+        if (c.arg() instanceof MatMul m) {
+            List<Expr> scalars = m.factors().stream().filter(Expr::isScalar).toList();
+            List<Expr> matrices = m.factors().stream().filter(f -> !f.isScalar()).toList();
+            if (scalars.isEmpty() || matrices.isEmpty()) return null;
+            List<Expr> out = new ArrayList<>(scalars);
+            out.add(call(c.fn(), mul(matrices)));
+            return mul(out);
+        }
+        return null;
+    });
+
+    /** tr(A') = tr(A); tr(u*v'*…) rotated so the product starts with a row: tr(u*r) = r*u. */
+    static final Rule TRACE = new Rule("traceCyclic", "tr(A') = tr(A), tr(A*B) = tr(B*A)", e -> {
+        if (!(e instanceof Call c) || c.fn() != MatFn.TR) return null;
+        if (c.arg() instanceof Transpose t) return call(MatFn.TR, t.arg());
+        if (!(c.arg() instanceof MatMul m)) return null;
+        List<Expr> fs = m.factors();
+        if (fs.get(0).shape().isColumn()) {                       // tr(u·R) = R·u, a scalar
+            List<Expr> out = new ArrayList<>(fs.subList(1, fs.size()));
+            out.add(fs.get(0));
+            return mul(out);
+        }
+        if (fs.get(fs.size() - 1).shape().isRow()) {              // tr(R·v') = v'·R
+            List<Expr> out = new ArrayList<>();
+            out.add(fs.get(fs.size() - 1));
+            out.addAll(fs.subList(0, fs.size() - 1));
+            return mul(out);
+        }
+        return null;
+    });
+
+    /** sum(u.*v) = u'*v for vectors, and diag(diag(v)) = v. */
+    static final Rule INNER = new Rule("sumOfProductIsInner", "sum(u.*v) = u'*v, diag(diag(v)) = v", e -> {
+        if (!(e instanceof Call c)) return null;
+        if (c.fn() == MatFn.SUM && c.arg() instanceof Hadamard h && h.shape().isColumn())
+            return mul(transpose(h.left()), h.right());
+        if (c.fn() == MatFn.DIAG_VECTOR && c.arg() instanceof Call inner && inner.fn() == MatFn.DIAG_MATRIX)
+            return inner.arg();
+        if (c.fn() == MatFn.SUM && c.arg() instanceof Transpose t) return call(MatFn.SUM, t.arg());
+        if ((c.fn() == MatFn.DET) && c.arg() instanceof Transpose t) return call(c.fn(), t.arg());
+        return null;
+    });
+
+    static final List<Rule> ALL = List.of(LINEARITY, TRACE, INNER);
+}

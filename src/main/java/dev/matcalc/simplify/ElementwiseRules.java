@@ -1,0 +1,116 @@
+package dev.matcalc.simplify;
+
+import dev.matcalc.expr.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.matcalc.expr.Exprs.*;
+
+/** Element-wise products, powers and functions. */
+final class ElementwiseRules {
+    private ElementwiseRules() { }
+
+    /**
+     * A chain of .* products flattened, scalars pulled out, equal bases merged into powers and
+     * operands sorted (divisions last): (a*A).*B = a*(A.*B), A.*A = A.^2, A.*B./A = B.
+     */
+    static final Rule HADAMARD = new Rule("collectHadamardFactors", "(a*A).*B = a*(A.*B), A.*A = A.^2, B.*A = A.*B", e -> {
+        if (!(e instanceof Hadamard h)) return null;
+        List<Expr> operands = new ArrayList<>();
+        List<Expr> scalars = new ArrayList<>();
+        flatten(h, operands, scalars);
+        Map<Expr, Expr> exponents = new LinkedHashMap<>();
+        for (Expr o : operands) {
+            if (o instanceof Power p) exponents.merge(p.base(), p.exponent(), Exprs::add);
+            else exponents.merge(o, Num.ONE, Exprs::add);
+        }
+        List<Expr> merged = new ArrayList<>();
+        exponents.forEach((base, k) -> merged.add(pow(base, k)));
+        merged.removeIf(x -> x instanceof Ones);
+        merged.sort((a, b) -> {
+            boolean da = ProductRules.isDivision(a), db = ProductRules.isDivision(b);
+            return da != db ? (da ? 1 : -1) : Order.CANONICAL.compare(a, b);
+        });
+        Expr product = merged.isEmpty() ? ones(h.shape()) : merged.get(0);
+        for (int i = 1; i < merged.size(); i++) product = hadamard(product, merged.get(i));
+        scalars.add(product);
+        Expr result = mul(scalars);
+        return result.equals(e) ? null : result;
+    });
+
+    /** Operands of nested .*, with the scalar factors of scaled operands set aside. */
+    private static void flatten(Expr e, List<Expr> operands, List<Expr> scalars) {
+        if (e instanceof Hadamard h) {
+            flatten(h.left(), operands, scalars);
+            flatten(h.right(), operands, scalars);
+        } else if (e instanceof MatMul m && m.factors().stream().filter(f -> !f.isScalar()).count() == 1) {
+            for (Expr f : m.factors()) {
+                if (f.isScalar()) scalars.add(f);
+                else flatten(f, operands, scalars);
+            }
+        } else {
+            operands.add(e);
+        }
+    }
+
+    /** (a*A).^k = a^k * A.^k for a scalar a. */
+    static final Rule POWER_OF_SCALED = new Rule("powerOfScaled", "(a*A).^k = a^k*A.^k", e -> {
+        if (!(e instanceof Power p) || e.isScalar() || !(p.base() instanceof MatMul m)) return null;
+        List<Expr> ns = m.factors().stream().filter(f -> !f.isScalar()).toList();
+        if (ns.size() != 1) return null;
+        List<Expr> out = new ArrayList<>();
+        for (Expr f : m.factors()) out.add(pow(f, p.exponent()));
+        return mul(out);
+    });
+
+    /** log(exp(x)) = x, exp(log(x)) = x (x > 0 on log's domain). */
+    static final Rule INVERSE_FUNCTIONS = new Rule("inverseFunctions", "log(exp(x)) = x, exp(log(x)) = x", e -> {
+        if (e instanceof Apply outer && outer.arg() instanceof Apply inner) {
+            if (outer.fn() == Fn.LOG && inner.fn() == Fn.EXP) return inner.arg();
+            if (outer.fn() == Fn.EXP && inner.fn() == Fn.LOG) return inner.arg();
+        }
+        return null;
+    });
+
+    /** exp(u)./(1+exp(u)) = sigmoid(u) and 1./(1+exp(-u)) = sigmoid(u). */
+    /**
+     * 1./(1+exp(u)) = sigmoid(-u), and then exp(u).*sigmoid(-u) = sigmoid(u): together they
+     * turn exp(u)./(1+exp(u)) into sigmoid(u) whichever part the bottom-up pass meets first.
+     */
+    static final Rule SIGMOID = new Rule("sigmoid", "1./(1+exp(u)) = sigmoid(-u), exp(u).*sigmoid(-u) = sigmoid(u)", e -> {
+        if (isReciprocal(e) && ((Power) e).base() instanceof Add a && a.terms().size() == 2
+                && a.terms().stream().anyMatch(Exprs::isOne)) {
+            Expr other = isOne(a.terms().get(0)) ? a.terms().get(1) : a.terms().get(0);
+            if (other instanceof Apply ex && ex.fn() == Fn.EXP) return apply(Fn.SIGMOID, neg(ex.arg()));
+            return null;
+        }
+        List<Expr> operands = new ArrayList<>(), scalars = new ArrayList<>();
+        if (e instanceof Hadamard h) flatten(h, operands, scalars);
+        else if (e instanceof MatMul m && e.isScalar()) operands.addAll(m.factors());
+        else return null;
+        for (Expr o : operands) {
+            if (!(o instanceof Apply ex) || ex.fn() != Fn.EXP) continue;
+            Expr partner = apply(Fn.SIGMOID, neg(ex.arg()));
+            int j = operands.indexOf(partner);
+            if (j < 0) continue;
+            List<Expr> rest = new ArrayList<>(operands);
+            rest.remove(j);
+            rest.set(rest.indexOf(o), apply(Fn.SIGMOID, ex.arg()));
+            Expr product = rest.get(0);
+            for (int k = 1; k < rest.size(); k++)
+                product = e.isScalar() ? mul(product, rest.get(k)) : hadamard(product, rest.get(k));
+            scalars.add(product);
+            return mul(scalars);
+        }
+        return null;
+    });
+
+    private static boolean isReciprocal(Expr e) {
+        return e instanceof Power p && p.exponent() instanceof Num n && n.value() == -1;
+    }
+
+    static final List<Rule> ALL = List.of(HADAMARD, POWER_OF_SCALED, INVERSE_FUNCTIONS, SIGMOID);
+}

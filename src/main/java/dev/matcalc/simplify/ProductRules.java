@@ -1,0 +1,117 @@
+package dev.matcalc.simplify;
+
+import dev.matcalc.expr.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.matcalc.expr.Exprs.*;
+
+/** Product chains: scalars gathered in front as powers, inverses cancelled, diagonal products folded. */
+final class ProductRules {
+    private ProductRules() { }
+
+    /** Scalar factors to the front, equal bases merged: a·x·a⁻¹ = x, a·a = a². */
+    static final Rule SCALARS = new Rule("collectScalarFactors", "a*X*b = a*b*X, a*a = a^2, a/a = 1", e -> {
+        if (!(e instanceof MatMul m)) return null;
+        List<Expr> fs = m.factors();
+        double coefficient = 1;
+        Map<Expr, Expr> exponents = new LinkedHashMap<>();
+        List<Expr> matrices = new ArrayList<>();
+        for (Expr f : fs) {
+            if (f instanceof Num n) coefficient *= n.value();
+            else if (!f.isScalar()) matrices.add(f);
+            else if (f instanceof Power p) exponents.merge(p.base(), p.exponent(), Exprs::add);
+            else exponents.merge(f, Num.ONE, Exprs::add);
+        }
+        List<Expr> scalars = new ArrayList<>();
+        exponents.forEach((base, k) -> scalars.add(pow(base, k)));
+        scalars.removeIf(Exprs::isOne);
+        scalars.sort((a, b) -> {                        // divisions last, then canonical
+            boolean da = isDivision(a), db = isDivision(b);
+            return da != db ? (da ? 1 : -1) : Order.CANONICAL.compare(a, b);
+        });
+        List<Expr> out = new ArrayList<>();
+        if (coefficient != 1) out.add(num(coefficient));
+        out.addAll(scalars);
+        out.addAll(matrices);
+        if (out.isEmpty()) return num(coefficient);
+        return out.equals(fs) ? null : mul(out);
+    });
+
+    static boolean isDivision(Expr e) {
+        return e instanceof Power p && p.exponent() instanceof Num n && n.value() < 0;
+    }
+
+    /** X·inv(X) = I and inv(X)·X = I, for adjacent factors. */
+    static final Rule INVERSES = new Rule("inverseCancels", "X*inv(X) = inv(X)*X = I", e -> {
+        if (!(e instanceof MatMul m)) return null;
+        List<Expr> fs = m.factors();
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            Expr a = fs.get(i), b = fs.get(i + 1);
+            if (isInverseOf(b, a) || isInverseOf(a, b)) {
+                List<Expr> out = new ArrayList<>(fs.subList(0, i));
+                out.add(identity(a.shape().rows()));
+                out.addAll(fs.subList(i + 2, fs.size()));
+                return mul(out);
+            }
+        }
+        return null;
+    });
+
+    private static boolean isInverseOf(Expr inv, Expr x) {
+        if (inv instanceof Call c && c.fn() == MatFn.INV) return c.arg().equals(x);
+        if (inv instanceof Transpose t && t.arg() instanceof Call c && c.fn() == MatFn.INV)
+            return c.arg().equals(transpose(x)) || transpose(c.arg()).equals(x);
+        return false;
+    }
+
+    /** diag(a)·diag(b) = diag(a.*b); diag(v)·w = v.*w; w'·diag(v) = (v.*w)'. */
+    static final Rule DIAGONALS = new Rule("diagonalProduct", "diag(v)*w = v.*w, diag(a)*diag(b) = diag(a.*b)", e -> {
+        if (!(e instanceof MatMul m)) return null;
+        List<Expr> fs = m.factors();
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            Expr a = fs.get(i), b = fs.get(i + 1), merged = null;
+            if (isDiag(a) && isDiag(b)) merged = call(MatFn.DIAG_MATRIX, hadamard(diagOf(a), diagOf(b)));
+            else if (isDiag(a) && b.shape().isColumn()) merged = hadamard(diagOf(a), b);
+            else if (a.shape().isRow() && isDiag(b)) merged = transpose(hadamard(diagOf(b), transpose(a)));
+            if (merged != null) {
+                List<Expr> out = new ArrayList<>(fs.subList(0, i));
+                out.add(merged);
+                out.addAll(fs.subList(i + 2, fs.size()));
+                return mul(out);
+            }
+        }
+        return null;
+    });
+
+    private static boolean isDiag(Expr e) {
+        return e instanceof Call c && c.fn() == MatFn.DIAG_MATRIX;
+    }
+
+    private static Expr diagOf(Expr e) {
+        return ((Call) e).arg();
+    }
+
+    /** 1'·v = sum(v), v'·1 = sum(v). */
+    static final Rule ONES = new Rule("onesInnerProduct", "1'*v = sum(v)", e -> {
+        if (!(e instanceof MatMul m)) return null;
+        List<Expr> fs = m.factors();
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            Expr a = fs.get(i), b = fs.get(i + 1), merged = null;
+            if (a instanceof Ones && a.shape().isRow() && b.shape().isColumn()) merged = call(MatFn.SUM, b);
+            else if (b instanceof Ones && b.shape().isColumn() && a.shape().isRow()) merged = call(MatFn.SUM, a);
+            if (merged != null) {
+                List<Expr> out = new ArrayList<>(fs.subList(0, i));
+                out.add(merged);
+                out.addAll(fs.subList(i + 2, fs.size()));
+                return mul(out);
+            }
+        }
+        return null;
+    });
+
+    static final List<Rule> ALL = List.of(SCALARS, INVERSES, DIAGONALS, ONES);
+}
