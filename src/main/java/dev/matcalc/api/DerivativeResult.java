@@ -1,0 +1,149 @@
+package dev.matcalc.api;
+
+import dev.matcalc.calculus.Derivative;
+import dev.matcalc.calculus.Layout;
+import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Var;
+import dev.matcalc.numeric.Derivatives;
+import dev.matcalc.numeric.Evaluator;
+import dev.matcalc.numeric.Tensor;
+import dev.matcalc.render.CommonSubexpressions;
+import dev.matcalc.render.LatexRenderer;
+import dev.matcalc.render.PrettyRenderer;
+import dev.matcalc.render.TextRenderer;
+import dev.matcalc.shapes.Shape;
+import dev.matcalc.syntax.SourceError;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A derivative, ready to show (text, Unicode, LaTeX) and to evaluate. */
+public final class DerivativeResult {
+    private final Expression of;
+    private final Derivative derivative;
+
+    DerivativeResult(Expression of, Derivative derivative) {
+        this.of = of;
+        this.derivative = derivative;
+    }
+
+    public Derivative derivative() {
+        return derivative;
+    }
+
+    public Layout layout() {
+        return derivative.layout();
+    }
+
+    public Derivative.Kind kind() {
+        return derivative.kind();
+    }
+
+    /** The matrix form, or for a tensor the differential dF = ... it is read from. */
+    public Expr expr() {
+        return derivative.hasMatrixForm() ? derivative.matrix() : derivative.differential();
+    }
+
+    /** The shape of the matrix form, or null for a tensor. */
+    public Shape shape() {
+        return derivative.shape();
+    }
+
+    public CommonSubexpressions.Named named() {
+        return CommonSubexpressions.name(expr());
+    }
+
+    /** Valid matcalc input: the definitions of named subterms (one per line), then the answer. */
+    public String toText() {
+        CommonSubexpressions.Named n = named();
+        StringBuilder sb = new StringBuilder();
+        for (CommonSubexpressions.Definition d : n.definitions())
+            sb.append(d.name()).append(" = ").append(TextRenderer.render(d.value())).append('\n');
+        return sb.append(TextRenderer.render(n.body())).toString();
+    }
+
+    /** Unicode: the answer, then {@code where t0 = ...}. */
+    public String toPretty() {
+        CommonSubexpressions.Named n = named();
+        StringBuilder sb = new StringBuilder(PrettyRenderer.render(n.body()));
+        for (CommonSubexpressions.Definition d : n.definitions())
+            sb.append("\n  where ").append(d.name()).append(" = ").append(PrettyRenderer.render(d.value()));
+        return sb.toString();
+    }
+
+    public String toLatex() {
+        CommonSubexpressions.Named n = named();
+        StringBuilder sb = new StringBuilder(LatexRenderer.render(n.body()));
+        if (!n.definitions().isEmpty()) {
+            sb.append(",\\quad\\text{where } ");
+            sb.append(n.definitions().stream()
+                    .map(d -> LatexRenderer.render(new Var(d.name(), d.value().shape())) + " = " + LatexRenderer.render(d.value()))
+                    .collect(Collectors.joining(",\\ ")));
+        }
+        return sb.toString();
+    }
+
+    /** What the answer is: "gradient of a scalar w.r.t. x (n×1), numerator layout: 1×n". */
+    public String describe() {
+        String wrt = derivative.wrt().stream().map(v -> v.name() + " (" + v.shape() + ")")
+                .distinct().collect(Collectors.joining(", "));
+        String what = derivative.kind().label() + " of a " + derivative.function().shape().kind()
+                + " (" + derivative.function().shape() + ") w.r.t. " + wrt;
+        if (!derivative.hasMatrixForm())
+            return what + ": a tensor of order " + derivative.numericAxes().size()
+                    + " with no matrix form, shown as its differential (layout-free)";
+        return what + ", " + derivative.layout().label() + " layout: " + shape();
+    }
+
+    /**
+     * The derivative's numbers in the convention shape(f) + shape(wrt₁) + …, whatever the layout.
+     * Computed from the matrix form when there is one (so the shown answer is what is checked).
+     */
+    public Tensor evaluate(Map<String, ?> values) {
+        Evaluator at = new Evaluator(Points.toMatrices(values)).bind(of.expr());
+        if (derivative.hasMatrixForm()) return fromMatrix(at.bind(derivative.matrix()).eval(derivative.matrix()), at);
+        return evaluateDifferential(at);
+    }
+
+    /** The numbers read off the differential on basis directions: an independent path to the same tensor. */
+    public Tensor evaluateDifferential(Map<String, ?> values) {
+        return evaluateDifferential(new Evaluator(Points.toMatrices(values)).bind(of.expr()));
+    }
+
+    private Tensor evaluateDifferential(Evaluator at) {
+        List<Var> dirs = derivative.directions();
+        Shape f = derivative.function().shape();
+        return switch (dirs.size()) {
+            case 1 -> Derivatives.fromLinear(derivative.differential(), dirs.get(0), f, at);
+            case 2 -> Derivatives.fromLinear2(derivative.differential(), dirs.get(0), dirs.get(1), f, at);
+            default -> throw new SourceError("numbers for derivatives of order " + dirs.size()
+                    + " come from their matrix form, which this one lacks");
+        };
+    }
+
+    /** Undo the layout: the numerator-layout entries, in the shape(f)+shape(wrt) order. */
+    private Tensor fromMatrix(DMatrixRMaj m, Evaluator at) {
+        boolean transposed = derivative.layout() == Layout.DENOMINATOR
+                ? derivative.kind() != Derivative.Kind.GRADIENT
+                : derivative.layout() == Layout.NUMERATOR && derivative.kind() == Derivative.Kind.GRADIENT;
+        DMatrixRMaj numerator = transposed ? org.ejml.dense.row.CommonOps_DDRM.transpose(m, null) : m;
+        List<Integer> axes = new ArrayList<>();
+        int[] fSize = at.size(derivative.function().shape());
+        addAxes(derivative.function().shape(), fSize, axes);
+        for (Var v : derivative.wrt()) addAxes(v.shape(), at.size(v.shape()), axes);
+        return new Tensor(axes.stream().mapToInt(Integer::intValue).toArray(), numerator.getData().clone());
+    }
+
+    private static void addAxes(Shape s, int[] size, List<Integer> axes) {
+        if (!s.rows().isOne()) axes.add(size[0]);
+        if (!s.cols().isOne()) axes.add(size[1]);
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}

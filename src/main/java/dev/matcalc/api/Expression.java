@@ -1,0 +1,87 @@
+package dev.matcalc.api;
+
+import dev.matcalc.calculus.Derivative;
+import dev.matcalc.calculus.Differentiation;
+import dev.matcalc.calculus.Layout;
+import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Var;
+import dev.matcalc.numeric.Evaluator;
+import dev.matcalc.numeric.Tensor;
+import dev.matcalc.render.LatexRenderer;
+import dev.matcalc.render.TextRenderer;
+import dev.matcalc.shapes.Typed;
+import dev.matcalc.syntax.SourceError;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** A parsed, typed expression: differentiate it, evaluate it, render it. */
+public final class Expression {
+    private final Typed typed;
+
+    public Expression(Typed typed) {
+        this.typed = typed;
+    }
+
+    public Typed typed() {
+        return typed;
+    }
+
+    public Expr expr() {
+        return typed.expr();
+    }
+
+    /** The variables a user can differentiate by, in order of first appearance. */
+    public List<Var> variables() {
+        return typed.variables();
+    }
+
+    public Var variable(String name) {
+        return typed.variable(name).orElseThrow(() -> new SourceError("'" + name + "' does not occur in the expression"
+                + (typed.variables().isEmpty() ? "" : "; its variables are " + String.join(", ",
+                typed.variables().stream().map(Var::name).toList()))));
+    }
+
+    /** The first derivative by one variable, or a higher one: {@code derivative("x", "x")} is the Hessian. */
+    public DerivativeResult derivative(String... wrt) {
+        return derivative(Layout.NUMERATOR, wrt);
+    }
+
+    public DerivativeResult derivative(Layout layout, String... wrt) {
+        List<Var> vars = new ArrayList<>();
+        for (String name : wrt) vars.add(variable(name));
+        return derivative(layout, vars);
+    }
+
+    public DerivativeResult derivative(Layout layout, List<Var> wrt) {
+        Derivative d = Differentiation.derivative(typed.expr(), wrt, layout);
+        return new DerivativeResult(this, d);
+    }
+
+    /** The k-th derivative by one variable. */
+    public DerivativeResult derivative(Layout layout, String wrt, int order) {
+        if (order < 1) throw new SourceError("the order of a derivative must be at least 1, got " + order);
+        return derivative(layout, Collections.nCopies(order, variable(wrt)));
+    }
+
+    /** The value at a point; values are numbers, double[] (vectors), double[][] (rows) or EJML matrices. */
+    public Tensor evaluate(Map<String, ?> values) {
+        Evaluator at = new Evaluator(Points.toMatrices(values));
+        return Points.toTensor(at.eval(typed.expr()), typed.expr().shape());
+    }
+
+    public String toText() {
+        return TextRenderer.render(typed.expr());
+    }
+
+    public String toLatex() {
+        return LatexRenderer.render(typed.expr());
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}

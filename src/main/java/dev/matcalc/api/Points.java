@@ -1,0 +1,50 @@
+package dev.matcalc.api;
+
+import dev.matcalc.numeric.Tensor;
+import dev.matcalc.shapes.Shape;
+import dev.matcalc.syntax.SourceError;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Conversions between what a Java user passes (numbers, arrays) and the evaluator's matrices. */
+final class Points {
+    private Points() { }
+
+    static Map<String, DMatrixRMaj> toMatrices(Map<String, ?> values) {
+        Map<String, DMatrixRMaj> out = new LinkedHashMap<>();
+        values.forEach((name, v) -> out.put(name, toMatrix(name, v)));
+        return out;
+    }
+
+    private static DMatrixRMaj toMatrix(String name, Object v) {
+        return switch (v) {
+            case DMatrixRMaj m -> m;
+            case Number n -> new DMatrixRMaj(1, 1, true, n.doubleValue());
+            case double[] column -> new DMatrixRMaj(column.length, 1, true, column);
+            case double[][] rows -> {
+                if (rows.length == 0) throw new SourceError(name + ": a matrix needs at least one row");
+                for (double[] r : rows)
+                    if (r.length != rows[0].length) throw new SourceError(name + ": rows differ in length");
+                yield new DMatrixRMaj(rows);
+            }
+            default -> throw new SourceError(name + ": expected a number, double[] or double[][], got "
+                    + v.getClass().getSimpleName());
+        };
+    }
+
+    /** A matrix value as a tensor in the shape convention: scalars 0-d, vectors 1-d, matrices 2-d. */
+    static Tensor toTensor(DMatrixRMaj m, Shape s) {
+        return new Tensor(axes(s, m.numRows, m.numCols), m.getData().clone());
+    }
+
+    static int[] axes(Shape s, int rows, int cols) {
+        List<Integer> axes = new ArrayList<>();
+        if (!s.rows().isOne()) axes.add(rows);
+        if (!s.cols().isOne()) axes.add(cols);
+        return axes.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.matcalc.api;
+
+import dev.matcalc.MatCalc;
+import dev.matcalc.calculus.Derivative;
+import dev.matcalc.calculus.Stacking;
+import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Var;
+import dev.matcalc.numeric.Tensor;
+import dev.matcalc.numeric.Values;
+import dev.matcalc.render.CommonSubexpressions;
+import dev.matcalc.render.LatexRenderer;
+import dev.matcalc.render.PrettyRenderer;
+import dev.matcalc.render.TextRenderer;
+import dev.matcalc.shapes.Declaration;
+import dev.matcalc.shapes.Typed;
+import dev.matcalc.syntax.SourceError;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Answers a {@link Request}: the one code path behind the CLI's output and the HTTP API. */
+public final class Service {
+    private Service() { }
+
+    public static Answer derive(Request request) {
+        if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
+        if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
+        Map<String, Declaration> lets = new LinkedHashMap<>();
+        request.let().forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
+        Map<String, DMatrixRMaj> point = request.at() == null ? null : Values.fromObject(request.at());
+        Map<String, int[]> valueShapes = new LinkedHashMap<>();
+        if (point != null) point.forEach((k, m) -> valueShapes.put(k, new int[]{m.numRows, m.numCols}));
+        Expression expression = MatCalc.parse(request.expr(), lets, valueShapes);
+        Typed typed = expression.typed();
+
+        List<String> wrt = request.wrt().isEmpty() ? defaultWrt(expression) : request.wrt();
+        List<List<String>> orders = new ArrayList<>();
+        if (request.order() == 1) wrt.forEach(w -> orders.add(List.of(w)));
+        else if (wrt.size() == 1) orders.add(Collections.nCopies(request.order(), wrt.get(0)));
+        else if (wrt.size() == request.order()) orders.add(wrt);
+        else throw new SourceError("a derivative of order " + request.order() + " takes one variable (repeated) or "
+                + request.order() + " variables, got " + wrt.size());
+
+        List<DerivativeResult> results = new ArrayList<>();
+        for (List<String> names : orders)
+            results.add(expression.derivative(request.layout(), names.toArray(String[]::new)));
+        List<Answer.Part> parts = new ArrayList<>();
+        for (DerivativeResult r : results) parts.add(part(r, request, point));
+
+        Answer.Part stacked = null;
+        if (results.size() > 1) {
+            Expr s = Stacking.stack(results.stream().map(DerivativeResult::derivative).toList());
+            if (s != null) stacked = stackedPart(s, results, request);
+        }
+        Answer.Numbers value = null;
+        if (point != null) {
+            Tensor v = expression.evaluate(point);
+            value = new Answer.Numbers(v.toNested(), v.shape());
+        }
+        Map<String, Answer.VariableInfo> vars = new LinkedHashMap<>();
+        for (Var v : typed.variables())
+            vars.put(v.name(), new Answer.VariableInfo(declaration(v), typed.isDeclared(v.name()) ? "declared" : "inferred"));
+        return new Answer(TextRenderer.render(typed.expr()), LatexRenderer.render(typed.expr()), vars,
+                typed.dimensionValues().isEmpty() ? null : typed.dimensionValues(), value, parts, stacked);
+    }
+
+    /** Without --wrt: the only variable, else an error listing them. */
+    private static List<String> defaultWrt(Expression e) {
+        if (e.variables().size() == 1) return List.of(e.variables().get(0).name());
+        throw new SourceError("say which variable to differentiate by (--wrt): the expression has "
+                + (e.variables().isEmpty() ? "no variables" : String.join(", ", e.variables().stream().map(Var::name).toList())));
+    }
+
+    static String declaration(Var v) {
+        if (v.kind() == Var.Kind.SYMMETRIC) return "symmetric(" + v.shape().rows() + ")";
+        return v.shape().declaration();
+    }
+
+    private static Answer.Part part(DerivativeResult r, Request request, Map<String, DMatrixRMaj> point) {
+        Derivative d = r.derivative();
+        CommonSubexpressions.Named named = r.named();
+        Object value = null;
+        int[] shape = null;
+        if (point != null) {
+            Tensor t = r.evaluate(point);
+            value = t.toNested();
+            shape = t.shape();
+        }
+        boolean text = request.formats().contains("text"), pretty = request.formats().contains("pretty"),
+                latex = request.formats().contains("latex");
+        List<Answer.Definition> defs = named.definitions().stream().map(def -> new Answer.Definition(def.name(),
+                text ? TextRenderer.render(def.value()) : null, pretty ? PrettyRenderer.render(def.value()) : null,
+                latex ? LatexRenderer.render(def.value()) : null)).toList();
+        return new Answer.Part(d.wrt().stream().map(Var::name).toList(), d.order(), d.kind().label(), d.layout().label(),
+                d.hasMatrixForm() ? d.shape().toString() : null, r.describe(),
+                text ? TextRenderer.render(named.body()) : null, pretty ? PrettyRenderer.render(named.body()) : null,
+                latex ? LatexRenderer.render(named.body()) : null, defs.isEmpty() ? null : defs,
+                TextRenderer.render(d.differential()), value, shape, null);
+    }
+
+    private static Answer.Part stackedPart(Expr s, List<DerivativeResult> results, Request request) {
+        Derivative first = results.get(0).derivative();
+        List<String> names = results.stream().map(r -> r.derivative().wrt().get(0).name()).toList();
+        String kind = first.function().isScalar() ? "gradient" : "Jacobian";
+        return new Answer.Part(names, 1, kind, first.layout().label(), s.shape().toString(),
+                "stacked " + kind + " w.r.t. (" + String.join(", ", names) + "), " + first.layout().label() + " layout: " + s.shape(),
+                TextRenderer.render(s), PrettyRenderer.render(s), LatexRenderer.render(s), null, null, null, null, null);
+    }
+}
