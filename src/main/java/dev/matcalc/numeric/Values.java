@@ -1,0 +1,110 @@
+package dev.matcalc.numeric;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.matcalc.shapes.Shape;
+import dev.matcalc.syntax.SourceError;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Variable values as JSON, both ways. In: an object mapping each name to a number (1×1), an array
+ * of numbers (a column vector n×1) or an array of rows (an m×n matrix; a row vector is one row).
+ * Out ({@link #toNested}): the same forms, chosen by the declared shape. Positions in messages
+ * count from 1 ({@code x[2]} is the second entry, {@code A[2,3]} row 2, column 3), as matcalc's
+ * notation does.
+ */
+public final class Values {
+    private Values() { }
+
+    // NaN and Infinity are read as numbers so that the error can say which entry is not finite;
+    // duplicate names are rejected rather than silently keeping the last.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    public static Map<String, DMatrixRMaj> fromJson(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new SourceError("invalid JSON in values" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode())
+            throw new SourceError("values: expected a JSON object mapping variable names to values, got nothing");
+        if (!root.isObject())
+            throw new SourceError("values: expected a JSON object mapping variable names to values, got " + describe(root));
+        Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : root.properties()) values.put(field.getKey(), matrix(field.getKey(), field.getValue()));
+        return values;
+    }
+
+    private static DMatrixRMaj matrix(String name, JsonNode node) {
+        if (node.isArray() && node.isEmpty()) throw new SourceError(name + ": empty array, expected a vector or a matrix");
+        if (!node.isArray()) return MatrixKernels.scalar(number(node, name));
+        if (!node.get(0).isArray()) { // a column vector: every entry a number
+            DMatrixRMaj v = new DMatrixRMaj(node.size(), 1);
+            for (int i = 0; i < node.size(); i++) v.data[i] = number(node.get(i), name + "[" + (i + 1) + "]");
+            return v;
+        }
+        int cols = node.get(0).size();
+        DMatrixRMaj m = new DMatrixRMaj(node.size(), Math.max(cols, 1));
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode row = node.get(i);
+            if (!row.isArray())
+                throw new SourceError(name + ": row " + (i + 1) + " is " + describe(row) + ", but row 1 is an array");
+            if (row.isEmpty()) throw new SourceError(name + ": row " + (i + 1) + " is empty");
+            if (row.size() != cols)
+                throw new SourceError(name + ": row " + (i + 1) + " has " + row.size() + " entries, row 1 has " + cols);
+            for (int j = 0; j < cols; j++) m.set(i, j, number(row.get(j), name + "[" + (i + 1) + "," + (j + 1) + "]"));
+        }
+        return m;
+    }
+
+    private static double number(JsonNode node, String what) {
+        if (!node.isNumber()) throw new SourceError(what + " is not a number (got " + describe(node) + ")");
+        double v = node.doubleValue();
+        if (!Double.isFinite(v)) throw new SourceError(what + " is not a finite number (got " + node.asText() + ")");
+        return v;
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isArray()) return "an array";
+        if (node.isObject()) return "an object";
+        if (node.isNull()) return "null";
+        if (node.isTextual()) return "the string \"" + node.textValue() + "\"";
+        if (node.isBoolean()) return node.asText();
+        return node.toString();
+    }
+
+    /**
+     * {@code m} as JSON-ready nested values, by its declared shape: a scalar is a {@link Double}, a
+     * column vector a flat list, anything else (row vectors included) a list of rows, so that
+     * {@link #fromJson} reads it back as the same matrix.
+     */
+    public static Object toNested(DMatrixRMaj m, Shape s) {
+        if (s.isScalar()) return m.data[0];
+        if (s.cols().isOne()) {
+            List<Double> list = new ArrayList<>(m.numRows);
+            for (int i = 0; i < m.numRows; i++) list.add(m.data[i]);
+            return list;
+        }
+        List<List<Double>> rows = new ArrayList<>(m.numRows);
+        for (int i = 0; i < m.numRows; i++) {
+            List<Double> row = new ArrayList<>(m.numCols);
+            for (int j = 0; j < m.numCols; j++) row.add(m.get(i, j));
+            rows.add(row);
+        }
+        return rows;
+    }
+}

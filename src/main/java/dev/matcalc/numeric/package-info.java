@@ -1,0 +1,22 @@
+/**
+ * Numbers: evaluating expressions, derivative tensors, finite-difference checks, random test
+ * points and JSON values.
+ *
+ * <p><b>Design.</b> {@link dev.matcalc.numeric.Evaluator} computes an expression DAG with EJML
+ * ({@code DMatrixRMaj}; scalars are 1×1), once per shared node, binding symbolic dimensions from
+ * the values given. A derivative is an expression D linear in a differential dX; its numbers
+ * come from evaluating D with dX set to each basis matrix E_k ({@link dev.matcalc.numeric.Derivatives}),
+ * which child evaluators make cheap: only the nodes that mention dX are recomputed per direction.
+ * {@link dev.matcalc.numeric.FiniteDifferences} computes the same tensors by central differences,
+ * as an independent check; {@link dev.matcalc.numeric.RandomPoints} draws the points to check at.
+ *
+ * <p><b>Index convention.</b> Whatever layout a derivative is displayed in, its numbers are a
+ * {@link dev.matcalc.numeric.Tensor} with axes shape(f) + shape(x) (PyTorch's and JAX's
+ * {@code jacobian}), where a scalar contributes no axis, a column vector n×1 or a row vector 1×n
+ * one axis [n], and a matrix m×n two axes [m, n]. Examples: gradient of a scalar in an n-vector:
+ * [n]; Jacobian of an m-vector in an n-vector: [m, n]; scalar in an m×n matrix: [m, n]; m×n
+ * matrix in a p×q matrix: [m, n, p, q]; second order: shape(f) + shape(x1) + shape(x2). The
+ * entry at (i…, j…) is component i of D(E_j): ∂f_i/∂x_j. Whether a shape is a scalar, vector or
+ * matrix is decided by its declared (static) shape, not by sizes at a point.
+ */
+package dev.matcalc.numeric;
