@@ -14,6 +14,17 @@ import java.util.Map;
 final class Points {
     private Points() { }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Values given as parsed JSON (numbers, lists, lists of rows), checked as a values file is. */
+    static Map<String, DMatrixRMaj> fromJsonObject(Map<String, Object> at) {
+        try {
+            return dev.matcalc.numeric.Values.fromJson(JSON.writeValueAsString(at));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SourceError("values are not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     static Map<String, DMatrixRMaj> toMatrices(Map<String, ?> values) {
         Map<String, DMatrixRMaj> out = new LinkedHashMap<>();
         values.forEach((name, v) -> out.put(name, toMatrix(name, v)));

@@ -31,7 +31,7 @@ public final class Service {
         if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
         Map<String, Declaration> lets = new LinkedHashMap<>();
         request.let().forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
-        Map<String, DMatrixRMaj> point = request.at() == null ? null : Values.fromObject(request.at());
+        Map<String, DMatrixRMaj> point = request.at() == null ? null : Points.fromJsonObject(request.at());
         Map<String, int[]> valueShapes = new LinkedHashMap<>();
         if (point != null) point.forEach((k, m) -> valueShapes.put(k, new int[]{m.numRows, m.numCols}));
         Expression expression = MatCalc.parse(request.expr(), lets, valueShapes);

@@ -1,0 +1,102 @@
+package dev.matcalc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.matcalc.api.Answer;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The human-facing formats of an {@link Answer}. */
+final class AnswerPrinter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AnswerPrinter() { }
+
+    /** Valid matcalc input: notes as {@code #} comments, then each answer (definitions first). */
+    static void text(Answer a, PrintWriter out) {
+        out.println("# " + a.expression());
+        out.println("# " + shapes(a));
+        for (Answer.Part p : a.derivatives()) {
+            out.println("# " + p.description());
+            printDefinitions(p, out);
+            out.println(p.text());
+            printNumbers(p, out, "# ");
+        }
+        if (a.stacked() != null) {
+            out.println("# " + a.stacked().description());
+            out.println(a.stacked().text());
+        }
+        printValue(a, out, "# ");
+    }
+
+    static void pretty(Answer a, PrintWriter out) {
+        out.println(a.expression());
+        a.variables().forEach((name, info) -> out.println("  " + name + " : " + info.shape() + "  (" + info.origin() + ")"));
+        for (Answer.Part p : a.derivatives()) {
+            out.println();
+            out.println(p.description());
+            out.println("  = " + p.pretty());
+            if (p.definitions() != null)
+                for (Answer.Definition d : p.definitions()) out.println("  where " + d.name() + " = " + d.pretty());
+            printNumbers(p, out, "  ");
+        }
+        if (a.stacked() != null) {
+            out.println();
+            out.println(a.stacked().description());
+            out.println("  = " + a.stacked().pretty());
+        }
+        printValue(a, out, "");
+    }
+
+    static void latex(Answer a, PrintWriter out) {
+        for (Answer.Part p : a.derivatives()) {
+            out.println("% " + p.description());
+            StringBuilder sb = new StringBuilder(p.latex());
+            if (p.definitions() != null) {
+                sb.append(",\\quad\\text{where } ");
+                for (int i = 0; i < p.definitions().size(); i++) {
+                    Answer.Definition d = p.definitions().get(i);
+                    if (i > 0) sb.append(",\\ ");
+                    sb.append(d.name().replaceAll("^t(\\d+)$", "t_{$1}")).append(" = ").append(d.latex());
+                }
+            }
+            out.println(sb);
+        }
+        if (a.stacked() != null) {
+            out.println("% " + a.stacked().description());
+            out.println(a.stacked().latex());
+        }
+    }
+
+    private static String shapes(Answer a) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Answer.VariableInfo> e : a.variables().entrySet()) {
+            if (!sb.isEmpty()) sb.append(", ");
+            sb.append(e.getKey()).append(": ").append(e.getValue().shape()).append(" (").append(e.getValue().origin()).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static void printDefinitions(Answer.Part p, PrintWriter out) {
+        if (p.definitions() == null) return;
+        for (Answer.Definition d : p.definitions()) out.println(d.name() + " = " + d.text());
+    }
+
+    private static void printNumbers(Answer.Part p, PrintWriter out, String prefix) {
+        if (p.value() == null) return;
+        out.println(prefix + "at the point, shape " + java.util.Arrays.toString(p.shape()) + ": " + json(p.value()));
+    }
+
+    private static void printValue(Answer a, PrintWriter out, String prefix) {
+        if (a.functionValue() == null) return;
+        out.println(prefix + "value at the point: " + json(a.functionValue().value()));
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            return String.valueOf(o);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.matcalc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.matcalc.api.Answer;
+import dev.matcalc.api.Request;
+import dev.matcalc.api.Service;
+import dev.matcalc.syntax.SourceError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Differentiate an expression symbolically.",
+                "Example: matcalc diff \"x'*A*x\" --wrt x --let A:symmetric(n)"})
+final class DiffCommand implements Callable<Integer>, Errors.Formatted {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProblemOptions problem;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (valid matcalc input; notes as # comments), pretty (Unicode), latex, or json.")
+    String format;
+
+    @Option(names = "--at", paramLabel = "VALUES.json",
+            description = "Evaluate the expression and its derivative at a point: a JSON object mapping each variable to a number, an array (vector) or an array of rows (matrix).")
+    Path at;
+
+    @Override
+    public String format() {
+        return format;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!List.of("text", "pretty", "latex", "json").contains(format))
+            throw new SourceError("unknown format '" + format + "'; use text, pretty, latex or json");
+        Map<String, Object> point = at == null ? null : readValues(at);
+        Request request = new Request(problem.expr, problem.wrt, problem.letMap(), problem.order, problem.layout(),
+                Request.ALL_FORMATS, false, point);
+        Answer answer = Service.derive(request);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case "json" -> out.println(JSON.writeValueAsString(answer));
+            case "pretty" -> AnswerPrinter.pretty(answer, out);
+            case "latex" -> AnswerPrinter.latex(answer, out);
+            default -> AnswerPrinter.text(answer, out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readValues(Path file) {
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (IOException e) {
+            throw new SourceError("cannot read values file " + file + ": " + e.getMessage());
+        }
+        try {
+            Object parsed = new ObjectMapper().readValue(json, Object.class);
+            if (!(parsed instanceof Map)) throw new SourceError(file + ": expected a JSON object mapping variable names to values");
+            return (Map<String, Object>) parsed;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new SourceError(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
+                    + ": invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+}
