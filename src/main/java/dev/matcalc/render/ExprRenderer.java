@@ -1,0 +1,215 @@
+package dev.matcalc.render;
+
+import dev.matcalc.expr.*;
+import dev.matcalc.shapes.Shape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The walk shared by the renderers. It decides the structure a person reads, once for every
+ * format: which sum terms are subtracted ({@code a - 2*b}), which product factors are divided by
+ * ({@code x/(a*b)}), when a power is a reciprocal ({@code 1/x^2}), where a minus sign goes
+ * ({@code -2*x}) and which operands must be bracketed. The subclasses only spell the pieces.
+ *
+ * <p>Parenthesization rules (text grammar; the other formats reuse them, tightening some):
+ * the first operand of a left-associative level may be at that level ({@code a*b*c},
+ * {@code a.*b*c}); a right operand, and the operand of unary minus, must bind tighter than
+ * {@code *} and not start with a minus ({@code a/(b*c)}, {@code a*(-b)}); later sum terms must
+ * bind tighter than {@code +} ({@code a - (b - c)}).
+ */
+public abstract class ExprRenderer {
+
+    /** The expression in this format. */
+    public final String render(Expr e) {
+        return piece(e).text();
+    }
+
+    /** An expression with its named common subexpressions: the body, then its definitions. */
+    public final String render(CommonSubexpressions.Named named) {
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (CommonSubexpressions.Definition d : named.definitions()) {
+            names.add(variable(new Var(d.name(), d.value().shape())));
+            values.add(render(d.value()));
+        }
+        return names.isEmpty() ? render(named.body()) : withDefinitions(render(named.body()), names, values);
+    }
+
+    /** A factor of a product; a denominator factor is the base b of a scalar {@code b^-p}, shown as {@code /b^p}. */
+    protected record Factor(Piece piece, boolean denominator) { }
+
+    // ---- spellings, per format ----
+
+    protected abstract String variable(Var v);
+
+    /** A non-negative number, or a non-finite one. */
+    protected abstract Piece number(double v);
+
+    protected abstract Piece ones(Shape shape);
+
+    protected abstract String identity();
+
+    protected abstract String zero(Shape shape);
+
+    protected abstract String parens(String inner);
+
+    protected abstract String minus();
+
+    /** The binary operators of a sum, with their spacing. */
+    protected abstract String plusOperator();
+
+    protected abstract String minusOperator();
+
+    /** {@code .*} or {@code ./} with spacing. */
+    protected abstract String elementwiseOperator(boolean divide);
+
+    /** Whether the left operand of an element-wise product may be any product (text: one precedence level). */
+    protected abstract boolean productsShareLevel();
+
+    /**
+     * A product chain without its sign: an optional coefficient (a positive number), then the
+     * factors in order. {@code looseFirst}: no coefficient precedes, so the first factor may be
+     * a product itself (text left-associativity).
+     */
+    protected abstract Piece product(Piece coefficient, List<Factor> factors, boolean looseFirst);
+
+    /** 1/d (scalar) or 1./d (element-wise), d the piece for {@code b} or {@code b^p}. */
+    protected abstract Piece reciprocal(Piece denominator, boolean scalar);
+
+    /** {@code base^exponent} with a non-negative or symbolic exponent. */
+    protected abstract Piece power(Piece base, Expr exponent, Piece exponentPiece, boolean scalarBase);
+
+    protected abstract Piece transpose(Piece arg, Expr argExpr);
+
+    protected abstract Piece apply(Fn fn, Piece arg);
+
+    protected abstract Piece call(MatFn fn, Piece arg);
+
+    protected abstract Piece block(List<List<Piece>> rows);
+
+    /** A scalar {@code c} expanded to a non-scalar shape: {@code c*vector(1)}. */
+    protected abstract Piece scalarExpanded(Piece c, boolean cIsNumber, Shape shape);
+
+    protected abstract String withDefinitions(String body, List<String> names, List<String> values);
+
+    // ---- the walk ----
+
+    protected final Piece piece(Expr e) {
+        return switch (e) {
+            case Var v -> Piece.atom(variable(v));
+            case Num n -> n.value() < 0 ? negate(number(-n.value())) : number(n.value());
+            case Ones o -> ones(o.shape());
+            case Identity i -> Piece.atom(identity());
+            case Zero z -> Piece.atom(zero(z.shape()));
+            case Add a -> sum(a);
+            case MatMul m -> product(m);
+            case Hadamard h -> hadamard(h);
+            case Power p -> power(p);
+            case Transpose t -> transpose(piece(t.arg()), t.arg());
+            case Apply a -> apply(a.fn(), piece(a.arg()));
+            case Call c -> call(c.fn(), piece(c.arg()));
+            case Block b -> block(b.rows().stream().map(row -> row.stream().map(this::piece).toList()).toList());
+        };
+    }
+
+    private Piece sum(Add a) {
+        if (a.terms().size() == 1) {
+            Expr c = a.terms().get(0);
+            return scalarExpanded(piece(c), c instanceof Num, a.shape());
+        }
+        Piece first = wrap(piece(a.terms().get(0)), Piece.PRODUCT);
+        StringBuilder text = new StringBuilder(first.text());
+        for (Expr term : a.terms().subList(1, a.terms().size())) {
+            Optional<Expr> positive = positivePart(term);
+            text.append(positive.isPresent() ? minusOperator() : plusOperator());
+            text.append(wrapNoMinus(piece(positive.orElse(term)), Piece.PRODUCT).text());
+        }
+        return new Piece(text.toString(), Piece.SUM, first.leadingMinus());
+    }
+
+    /** For a negative number or a product with a negative coefficient, the value with the sign dropped. */
+    static Optional<Expr> positivePart(Expr e) {
+        if (e instanceof Num n && n.value() < 0) return Optional.of(new Num(-n.value()));
+        if (e instanceof MatMul m && m.factors().size() > 1 && m.factors().get(0) instanceof Num c && c.value() < 0) {
+            List<Expr> rest = m.factors().subList(1, m.factors().size());
+            if (c.value() != -1) {
+                List<Expr> scaled = new ArrayList<>(m.factors());
+                scaled.set(0, new Num(-c.value()));
+                return Optional.of(new MatMul(scaled, m.shape()));
+            }
+            return Optional.of(rest.size() == 1 ? rest.get(0) : new MatMul(rest, m.shape()));
+        }
+        return Optional.empty();
+    }
+
+    private Piece product(MatMul m) {
+        List<Expr> fs = m.factors();
+        boolean hasCoefficient = fs.size() > 1 && fs.get(0) instanceof Num;
+        double coefficient = hasCoefficient ? ((Num) fs.get(0)).value() : 1;
+        double magnitude = Math.abs(coefficient);
+        List<Factor> factors = new ArrayList<>();
+        for (Expr f : fs.subList(hasCoefficient ? 1 : 0, fs.size())) {
+            Optional<Piece> den = f.isScalar() ? denominator(f) : Optional.empty();
+            factors.add(den.map(d -> new Factor(d, true)).orElseGet(() -> new Factor(piece(f), false)));
+        }
+        Piece positive;
+        if (magnitude == 1 && factors.size() == 1 && !factors.get(0).denominator()) {
+            Piece only = factors.get(0).piece();
+            positive = hasCoefficient ? tight(only) : only;
+        } else {
+            positive = product(magnitude == 1 ? null : number(magnitude), factors, !hasCoefficient);
+        }
+        return coefficient < 0 ? negate(positive) : positive;
+    }
+
+    /** For {@code b^-p} (p a positive number), the piece for {@code b} (p = 1) or {@code b^p}. */
+    private Optional<Piece> denominator(Expr e) {
+        if (e instanceof Power p && p.exponent() instanceof Num n && n.value() < 0) {
+            return Optional.of(n.value() == -1 ? piece(p.base()) : piece(new Power(p.base(), new Num(-n.value()))));
+        }
+        return Optional.empty();
+    }
+
+    private Piece hadamard(Hadamard h) {
+        Optional<Piece> den = denominator(h.right());
+        Piece left = piece(h.left());
+        left = productsShareLevel() || h.left() instanceof Hadamard ? wrap(left, Piece.PRODUCT) : tight(left);
+        Piece right = tight(den.orElseGet(() -> piece(h.right())));
+        return new Piece(left.text() + elementwiseOperator(den.isPresent()) + right.text(), Piece.PRODUCT, left.leadingMinus());
+    }
+
+    private Piece power(Power p) {
+        Optional<Piece> den = denominator(p);
+        if (den.isPresent()) return reciprocal(den.get(), p.base().isScalar());
+        return power(piece(p.base()), p.exponent(), piece(p.exponent()), p.base().isScalar());
+    }
+
+    /** -x: the minus binds to the first factor, so {@code -2*x} needs no brackets. */
+    protected final Piece negate(Piece positive) {
+        Piece p = positive.leadingMinus() || positive.prec() < Piece.PRODUCT ? bracket(positive) : positive;
+        return new Piece(minus() + p.text(), p.prec() == Piece.PRODUCT ? Piece.PRODUCT : Piece.UNARY, true);
+    }
+
+    // ---- bracketing helpers for the subclasses ----
+
+    protected final Piece bracket(Piece p) {
+        return Piece.atom(parens(p.text()));
+    }
+
+    /** p as an operand that must bind at least at {@code minPrec}. */
+    protected final Piece wrap(Piece p, int minPrec) {
+        return p.prec() < minPrec ? bracket(p) : p;
+    }
+
+    /** As {@link #wrap}, and not starting with a minus (it follows a binary operator). */
+    protected final Piece wrapNoMinus(Piece p, int minPrec) {
+        return p.prec() < minPrec || p.leadingMinus() ? bracket(p) : p;
+    }
+
+    /** A right operand of a product or the operand of unary minus: binds tighter than {@code *}. */
+    protected final Piece tight(Piece p) {
+        return wrapNoMinus(p, Piece.POWER);
+    }
+}
