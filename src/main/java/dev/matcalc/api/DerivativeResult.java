@@ -8,9 +8,7 @@ import dev.matcalc.numeric.Derivatives;
 import dev.matcalc.numeric.Evaluator;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.render.CommonSubexpressions;
-import dev.matcalc.render.LatexRenderer;
-import dev.matcalc.render.PrettyRenderer;
-import dev.matcalc.render.TextRenderer;
+import dev.matcalc.render.Render;
 import dev.matcalc.shapes.Shape;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
@@ -61,26 +59,26 @@ public final class DerivativeResult {
         CommonSubexpressions.Named n = named();
         StringBuilder sb = new StringBuilder();
         for (CommonSubexpressions.Definition d : n.definitions())
-            sb.append(d.name()).append(" = ").append(TextRenderer.render(d.value())).append('\n');
-        return sb.append(TextRenderer.render(n.body())).toString();
+            sb.append(d.name()).append(" = ").append(Render.text(d.value())).append('\n');
+        return sb.append(Render.text(n.body())).toString();
     }
 
     /** Unicode: the answer, then {@code where t0 = ...}. */
     public String toPretty() {
         CommonSubexpressions.Named n = named();
-        StringBuilder sb = new StringBuilder(PrettyRenderer.render(n.body()));
+        StringBuilder sb = new StringBuilder(Render.pretty(n.body()));
         for (CommonSubexpressions.Definition d : n.definitions())
-            sb.append("\n  where ").append(d.name()).append(" = ").append(PrettyRenderer.render(d.value()));
+            sb.append("\n  where ").append(d.name()).append(" = ").append(Render.pretty(d.value()));
         return sb.toString();
     }
 
     public String toLatex() {
         CommonSubexpressions.Named n = named();
-        StringBuilder sb = new StringBuilder(LatexRenderer.render(n.body()));
+        StringBuilder sb = new StringBuilder(Render.latex(n.body()));
         if (!n.definitions().isEmpty()) {
             sb.append(",\\quad\\text{where } ");
             sb.append(n.definitions().stream()
-                    .map(d -> LatexRenderer.render(new Var(d.name(), d.value().shape())) + " = " + LatexRenderer.render(d.value()))
+                    .map(d -> Render.latex(new Var(d.name(), d.value().shape())) + " = " + Render.latex(d.value()))
                     .collect(Collectors.joining(",\\ ")));
         }
         return sb.toString();

@@ -7,8 +7,7 @@ import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Evaluator;
 import dev.matcalc.numeric.Tensor;
-import dev.matcalc.render.LatexRenderer;
-import dev.matcalc.render.TextRenderer;
+import dev.matcalc.render.Render;
 import dev.matcalc.shapes.Typed;
 import dev.matcalc.syntax.SourceError;
 
@@ -73,11 +72,11 @@ public final class Expression {
     }
 
     public String toText() {
-        return TextRenderer.render(typed.expr());
+        return Render.text(typed.expr());
     }
 
     public String toLatex() {
-        return LatexRenderer.render(typed.expr());
+        return Render.latex(typed.expr());
     }
 
     @Override

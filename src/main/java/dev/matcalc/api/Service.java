@@ -8,9 +8,7 @@ import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.numeric.Values;
 import dev.matcalc.render.CommonSubexpressions;
-import dev.matcalc.render.LatexRenderer;
-import dev.matcalc.render.PrettyRenderer;
-import dev.matcalc.render.TextRenderer;
+import dev.matcalc.render.Render;
 import dev.matcalc.shapes.Declaration;
 import dev.matcalc.shapes.Typed;
 import dev.matcalc.syntax.SourceError;
@@ -64,7 +62,7 @@ public final class Service {
         Map<String, Answer.VariableInfo> vars = new LinkedHashMap<>();
         for (Var v : typed.variables())
             vars.put(v.name(), new Answer.VariableInfo(declaration(v), typed.isDeclared(v.name()) ? "declared" : "inferred"));
-        return new Answer(TextRenderer.render(typed.expr()), LatexRenderer.render(typed.expr()), vars,
+        return new Answer(Render.text(typed.expr()), Render.latex(typed.expr()), vars,
                 typed.dimensionValues().isEmpty() ? null : typed.dimensionValues(), value, parts, stacked);
     }
 
@@ -93,13 +91,13 @@ public final class Service {
         boolean text = request.formats().contains("text"), pretty = request.formats().contains("pretty"),
                 latex = request.formats().contains("latex");
         List<Answer.Definition> defs = named.definitions().stream().map(def -> new Answer.Definition(def.name(),
-                text ? TextRenderer.render(def.value()) : null, pretty ? PrettyRenderer.render(def.value()) : null,
-                latex ? LatexRenderer.render(def.value()) : null)).toList();
+                text ? Render.text(def.value()) : null, pretty ? Render.pretty(def.value()) : null,
+                latex ? Render.latex(def.value()) : null)).toList();
         return new Answer.Part(d.wrt().stream().map(Var::name).toList(), d.order(), d.kind().label(), d.layout().label(),
                 d.hasMatrixForm() ? d.shape().toString() : null, r.describe(),
-                text ? TextRenderer.render(named.body()) : null, pretty ? PrettyRenderer.render(named.body()) : null,
-                latex ? LatexRenderer.render(named.body()) : null, defs.isEmpty() ? null : defs,
-                TextRenderer.render(d.differential()), value, shape, null);
+                text ? Render.text(named.body()) : null, pretty ? Render.pretty(named.body()) : null,
+                latex ? Render.latex(named.body()) : null, defs.isEmpty() ? null : defs,
+                Render.text(d.differential()), value, shape, null);
     }
 
     private static Answer.Part stackedPart(Expr s, List<DerivativeResult> results, Request request) {
@@ -108,6 +106,6 @@ public final class Service {
         String kind = first.function().isScalar() ? "gradient" : "Jacobian";
         return new Answer.Part(names, 1, kind, first.layout().label(), s.shape().toString(),
                 "stacked " + kind + " w.r.t. (" + String.join(", ", names) + "), " + first.layout().label() + " layout: " + s.shape(),
-                TextRenderer.render(s), PrettyRenderer.render(s), LatexRenderer.render(s), null, null, null, null, null);
+                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null);
     }
 }
