@@ -263,7 +263,6 @@ public final class Parser {
                 row = new ArrayList<>();
                 if (peek().is(RBRACKET)) break; // a trailing ';' (or newline) before ']'
             } else {
-                rows.add(row);
                 break;
             }
         }
