@@ -1,0 +1,37 @@
+package dev.matcalc.syntax;
+
+/**
+ * Checks the arguments of a call to a known name, and turns the constructors {@code vector(1)}
+ * and {@code matrix(1)} into {@link Node.Ones}.
+ */
+final class FunctionCalls {
+    private FunctionCalls() { }
+
+    static Node check(Node.Call call, String source) {
+        String name = call.name();
+        int count = call.args().size();
+        if (name.equals(FunctionNames.VECTOR)) {
+            if (count >= 2) return call;
+            if (count == 1 && isOne(call.args().get(0))) return new Node.Ones(false, call.span());
+            throw new SourceError("vector takes the single argument 1 (vector(1), all ones) or two or more "
+                    + "scalar entries, got " + describe(call, source), source, call.span());
+        }
+        if (name.equals(FunctionNames.MATRIX)) {
+            if (count == 1 && isOne(call.args().get(0))) return new Node.Ones(true, call.span());
+            throw new SourceError("matrix takes the single argument 1 (matrix(1), all ones), got "
+                    + describe(call, source), source, call.span());
+        }
+        if (count != 1) {
+            throw new SourceError(name + " takes 1 argument, got " + count, source, call.span());
+        }
+        return call;
+    }
+
+    private static boolean isOne(Node node) {
+        return node instanceof Node.Literal literal && literal.value() == 1;
+    }
+
+    private static String describe(Node.Call call, String source) {
+        return call.args().isEmpty() ? "none" : "'" + Text.quote(source, call.span()) + "'";
+    }
+}

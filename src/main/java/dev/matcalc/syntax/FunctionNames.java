@@ -1,0 +1,71 @@
+package dev.matcalc.syntax;
+
+import dev.matcalc.expr.Fn;
+import dev.matcalc.expr.MatFn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The names the parser knows as functions or constants, and the "did you mean" suggestion. */
+public final class FunctionNames {
+    private FunctionNames() { }
+
+    public static final String VECTOR = "vector", MATRIX = "matrix", EYE = "eye";
+
+    /** All known names: element-wise functions, matrix functions, then the constructors. */
+    public static final List<String> ALL = all();
+
+    private static List<String> all() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Fn f : Fn.values()) names.add(f.fnName());
+        for (MatFn f : MatFn.values()) names.add(f.fnName());
+        names.add(VECTOR);
+        names.add(MATRIX);
+        names.add(EYE);
+        return Collections.unmodifiableList(new ArrayList<>(names));
+    }
+
+    public static boolean isFunction(String name) {
+        return Fn.byName(name).isPresent() || MatFn.isName(name);
+    }
+
+    public static boolean isKnown(String name) {
+        return ALL.contains(name);
+    }
+
+    /** The closest known name, if it is close enough to be a likely typo. */
+    public static Optional<String> suggest(String name) {
+        int allowed = name.length() >= 5 ? 2 : 1;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : ALL) {
+            int d = levenshtein(name, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+}
