@@ -62,8 +62,11 @@ public final class Exprs {
         }
         List<Expr> flat = new ArrayList<>();
         double constant = 0;
+        int constantAt = -1;                       // the folded constant stays where the first one was
         for (Expr t : terms) {
             if (isZero(t)) continue;
+            if (constantAt < 0 && (t instanceof Num || t instanceof Add a0 && a0.terms().stream().anyMatch(u -> u instanceof Num)))
+                constantAt = flat.size();
             if (t instanceof Add a && (a.shape().equals(shape) || a.isScalar())) {
                 for (Expr u : a.terms()) {
                     if (u instanceof Num n) constant += n.value();
@@ -75,7 +78,7 @@ public final class Exprs {
                 flat.add(t);
             }
         }
-        if (constant != 0) flat.add(num(constant));
+        if (constant != 0) flat.add(Math.min(Math.max(constantAt, 0), flat.size()), num(constant));
         if (flat.isEmpty()) return zero(shape);
         if (flat.size() == 1 && flat.get(0).shape().equals(shape)) return flat.get(0);
         if (flat.size() == 1) return new Add(List.of(flat.get(0)), shape); // a scalar expanded to a shape

@@ -23,16 +23,18 @@ final class TransposeRules {
         return mul(reversed);
     });
 
+    // Sums, element-wise products and functions of vectors keep their transpose outside:
+    // exp(W*x + b)'*W reads better than exp(b' + x'*W')*W.
     static final Rule SUM = new Rule("transposeOfSum", "(A+B)' = A'+B'",
-            e -> e instanceof Transpose t && t.arg() instanceof Add a
+            e -> e instanceof Transpose t && t.arg() instanceof Add a && a.shape().isMatrix()
                     ? add(a.terms().stream().map(Exprs::transpose).toList()) : null);
 
     static final Rule HADAMARD = new Rule("transposeOfHadamard", "(A.*B)' = A'.*B'",
-            e -> e instanceof Transpose t && t.arg() instanceof Hadamard h
+            e -> e instanceof Transpose t && t.arg() instanceof Hadamard h && h.shape().isMatrix()
                     ? hadamard(transpose(h.left()), transpose(h.right())) : null);
 
     static final Rule ELEMENTWISE = new Rule("transposeOfElementwise", "f(A)' = f(A')", e -> {
-        if (!(e instanceof Transpose t)) return null;
+        if (!(e instanceof Transpose t) || !t.arg().shape().isMatrix()) return null;
         if (t.arg() instanceof Apply a) return apply(a.fn(), transpose(a.arg()));
         if (t.arg() instanceof Power p) return pow(transpose(p.base()), p.exponent());
         return null;
