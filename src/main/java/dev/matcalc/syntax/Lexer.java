@@ -37,6 +37,8 @@ public final class Lexer {
                 newline();
             } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
                 pos++;
+            } else if (c == '#') {                       // a comment runs to the end of the line
+                while (pos < source.length() && source.charAt(pos) != '\n') pos++;
             } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
                 number();
             } else if (Character.isLetter(c) && c < 128 || c == '_') {

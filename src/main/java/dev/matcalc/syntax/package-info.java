@@ -15,7 +15,7 @@
  * args        := expr (',' expr)*
  * rows        := row (';' row)* ';'?                            a newline inside [ ] also ends a row
  * row         := expr (',' expr)*
- * NAME        := [A-Za-z_][A-Za-z0-9_]*
+ * NAME        := [A-Za-z_][A-Za-z0-9_]*                          # starts a comment to the end of the line
  * NUMBER      := digits ('.' digits?)? exponent? | '.' digits exponent?    exponent := [eE] [+-]? digits
  * </pre>
  * Function names are those of {@link dev.matcalc.expr.Fn} (element-wise) and
