@@ -25,6 +25,7 @@ public final class Main implements Runnable {
     /** Runs the command line, returning its exit code (tests call this). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setUnmatchedOptionsArePositionalParams(true);   // "-t'*log(p)" is an expression, not an option
         cli.setExecutionExceptionHandler(Errors::handle);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("matcalc: " + ex.getMessage());

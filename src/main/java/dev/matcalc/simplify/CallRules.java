@@ -1,6 +1,7 @@
 package dev.matcalc.simplify;
 
 import dev.matcalc.expr.*;
+import dev.matcalc.expr.Block;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,5 +60,32 @@ final class CallRules {
         return null;
     });
 
-    static final List<Rule> ALL = List.of(LINEARITY, TRACE, INNER);
+    /** A block of blocks is one block: [[a; b], [c; d]] = [a, c; b, d]. */
+    static final Rule BLOCKS = new Rule("blockOfBlocks", "[[a; b], [c; d]] = [a, c; b, d]", e -> {
+        if (!(e instanceof Block b) || b.rows().stream().flatMap(List::stream).noneMatch(x -> x instanceof Block)) return null;
+        List<List<Expr>> out = new ArrayList<>();
+        for (List<Expr> row : b.rows()) {
+            int height = -1;
+            for (Expr x : row) {
+                int h = x instanceof Block inner ? inner.rows().size() : 1;
+                if (height >= 0 && h != height) return null;            // sub-blocks do not line up
+                height = h;
+            }
+            for (int i = 0; i < height; i++) {
+                List<Expr> line = new ArrayList<>();
+                for (Expr x : row) {
+                    if (x instanceof Block inner) line.addAll(inner.rows().get(i));
+                    else line.add(x);
+                }
+                out.add(line);
+            }
+        }
+        try {
+            return block(out);
+        } catch (IllegalArgumentException misaligned) {
+            return null;
+        }
+    });
+
+    static final List<Rule> ALL = List.of(LINEARITY, TRACE, INNER, BLOCKS);
 }

@@ -29,14 +29,16 @@ final class ProductRules {
         List<Expr> scalars = new ArrayList<>();
         exponents.forEach((base, k) -> scalars.add(pow(base, k)));
         scalars.removeIf(Exprs::isOne);
-        scalars.sort((a, b) -> {                        // divisions last, then canonical
-            boolean da = isDivision(a), db = isDivision(b);
-            return da != db ? (da ? 1 : -1) : Order.CANONICAL.compare(a, b);
+        scalars.sort((a, b) -> {                        // variables first (2*x*cos(x^2)), then canonical
+            boolean va = a instanceof Var, vb = b instanceof Var;
+            return va != vb ? (va ? -1 : 1) : Order.CANONICAL.compare(a, b);
         });
+        // As a person writes it: coefficient, scalar factors, matrices, then the scalar divisors (t/norm2(t)).
         List<Expr> out = new ArrayList<>();
         if (coefficient != 1) out.add(num(coefficient));
-        out.addAll(scalars);
+        scalars.stream().filter(f -> !isDivision(f)).forEach(out::add);
         out.addAll(matrices);
+        scalars.stream().filter(ProductRules::isDivision).forEach(out::add);
         if (out.isEmpty()) return num(coefficient);
         return out.equals(fs) ? null : mul(out);
     });
@@ -113,5 +115,26 @@ final class ProductRules {
         return null;
     });
 
-    static final List<Rule> ALL = List.of(SCALARS, INVERSES, DIAGONALS, ONES);
+    /** u'*(v./u) = sum(u.*v./u): an inner product whose column divides by the row's vector is a sum that cancels. */
+    static final Rule CANCELLING_INNER = new Rule("cancellingInnerProduct", "u'*(v./u) = sum(v)", e -> {
+        if (!(e instanceof MatMul m)) return null;
+        List<Expr> fs = m.factors();
+        for (int i = 0; i + 1 < fs.size(); i++) {
+            if (!(fs.get(i) instanceof Transpose t) || !t.arg().shape().isColumn() || !(fs.get(i + 1) instanceof Hadamard h))
+                continue;
+            if (!dividesBy(h, t.arg())) continue;
+            List<Expr> out = new ArrayList<>(fs.subList(0, i));
+            out.add(call(MatFn.SUM, hadamard(t.arg(), h)));
+            out.addAll(fs.subList(i + 2, fs.size()));
+            return mul(out);
+        }
+        return null;
+    });
+
+    private static boolean dividesBy(Expr e, Expr u) {
+        if (e instanceof Hadamard h) return dividesBy(h.left(), u) || dividesBy(h.right(), u);
+        return e instanceof Power p && p.base().equals(u) && p.exponent() instanceof Num n && n.value() < 0;
+    }
+
+    static final List<Rule> ALL = List.of(SCALARS, INVERSES, DIAGONALS, ONES, CANCELLING_INNER);
 }

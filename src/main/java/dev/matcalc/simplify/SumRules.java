@@ -46,6 +46,8 @@ final class SumRules {
         sorted.sort((x, y) -> {
             boolean nx = x instanceof Num, ny = y instanceof Num;     // constants first: 1 - s
             if (nx != ny) return nx ? -1 : 1;
+            boolean px = Scaled.of(x).coefficient() > 0, py = Scaled.of(y).coefficient() > 0;
+            if (px != py) return px ? -1 : 1;                          // x - a, not -a + x
             return Order.CANONICAL.compare(x, y);
         });
         return sorted.equals(a.terms()) ? null : new Add(sorted, a.shape());
