@@ -95,7 +95,14 @@ class GoldenDerivativesTest {
         var point = dev.matcalc.numeric.RandomPoints.draw(original.expr(), new java.util.SplittableRandom(11));
         var evaluator = new dev.matcalc.numeric.Evaluator(point.values()).bind(original.expr());
         var expected = evaluator.bind(derivative.expr()).eval(derivative.expr());
-        var actual = new dev.matcalc.numeric.Evaluator(point.values()).bind(reparsed.expr()).eval(reparsed.expr());
+        org.ejml.data.DMatrixRMaj actual;
+        try {
+            actual = new dev.matcalc.numeric.Evaluator(point.values()).bind(reparsed.expr()).eval(reparsed.expr());
+        } catch (SourceError sizeUnknown) {
+            // eye, vector(1): constants whose size no variable fixes; then the text must read back unchanged
+            assertThat(dev.matcalc.render.Render.text(reparsed.expr())).isEqualTo(part.text());
+            return;
+        }
         assertThat(actual.numRows * actual.numCols).isEqualTo(expected.numRows * expected.numCols);
         for (int i = 0; i < expected.getNumElements(); i++)
             assertThat(actual.get(i)).isCloseTo(expected.get(i), org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(expected.get(i)))));
