@@ -23,10 +23,13 @@ final class TransposeRules {
         return mul(reversed);
     });
 
-    // Sums, element-wise products and functions of vectors keep their transpose outside:
+    // Element-wise products and functions of vectors keep their transpose outside:
     // exp(W*x + b)'*W reads better than exp(b' + x'*W')*W.
+    // A vector sum is transposed term by term only when every term is a product (which then
+    // reads as a row: x'*(A + A') + exp(W*x + b)'*W); (X*w + b - y)' stays as it is.
     static final Rule SUM = new Rule("transposeOfSum", "(A+B)' = A'+B'",
-            e -> e instanceof Transpose t && t.arg() instanceof Add a && a.shape().isMatrix()
+            e -> e instanceof Transpose t && t.arg() instanceof Add a
+                    && (a.shape().isMatrix() || a.terms().stream().allMatch(x -> x instanceof MatMul && !x.isScalar()))
                     ? add(a.terms().stream().map(Exprs::transpose).toList()) : null);
 
     static final Rule HADAMARD = new Rule("transposeOfHadamard", "(A.*B)' = A'.*B'",
