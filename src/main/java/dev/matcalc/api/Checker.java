@@ -32,6 +32,11 @@ public final class Checker {
 
     public static CheckReport check(String source, List<String> wrt, Map<String, String> let, int order, Layout layout,
                                     int points, long seed, double tolerance) {
+        return Work.call(() -> run(source, wrt, let, order, layout, points, seed, tolerance));
+    }
+
+    private static CheckReport run(String source, List<String> wrt, Map<String, String> let, int order, Layout layout,
+                                   int points, long seed, double tolerance) {
         Map<String, Declaration> lets = new LinkedHashMap<>();
         let.forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
         Expression expression = MatCalc.parse(source, lets, Map.of());
@@ -76,7 +81,8 @@ public final class Checker {
                 Tensor reference = symmetrized(reference(expression, d, values), d);
                 if (!finite(symbolic) || !finite(reference)) continue;
                 double error = symbolic.relativeError(reference);
-                if (d.order() <= 2) error = Math.max(error, symbolic.relativeError(result.evaluateDifferential(values)));
+                if (d.directions().size() <= 2)
+                    error = Math.max(error, symbolic.relativeError(result.evaluateDifferential(values)));
                 return error;
             } catch (SourceError e) {
                 if (attempt == TRIES_PER_POINT - 1) throw e;       // e.g. a singular matrix at every try
@@ -85,15 +91,16 @@ public final class Checker {
         return null;
     }
 
+    /** Finite differences of the derivative one order below: of f, or of the lower derivative it extends. */
     private static Tensor reference(Expression expression, Derivative d, Map<String, DMatrixRMaj> values) {
         List<Var> wrt = d.wrt();
-        if (wrt.size() == 1) return FiniteDifferences.derivative(expression.expr(), wrt.get(0), values);
+        Var last = wrt.get(wrt.size() - 1);
+        if (wrt.size() == 1 || d.base() != d.function()) return FiniteDifferences.derivative(d.base(), last, values);
         Derivative lower = dev.matcalc.calculus.Differentiation.derivative(expression.expr(),
                 wrt.subList(0, wrt.size() - 1), Layout.NUMERATOR);
         if (lower.order() == 1)
-            return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0),
-                    wrt.get(wrt.size() - 1), values);
-        throw new SourceError("finite-difference checks go up to order 2 here");
+            return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values);
+        throw new SourceError("finite-difference checks of this derivative of order " + wrt.size() + " are not available");
     }
 
     /**

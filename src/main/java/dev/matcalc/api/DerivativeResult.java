@@ -113,20 +113,21 @@ public final class DerivativeResult {
 
     private Tensor evaluateDifferential(Evaluator at) {
         List<Var> dirs = derivative.directions();
-        Shape f = derivative.function().shape();
+        Shape base = derivative.base().shape();
         return switch (dirs.size()) {
-            case 1 -> Derivatives.fromLinear(derivative.differential(), dirs.get(0), f, at);
-            case 2 -> Derivatives.fromLinear2(derivative.differential(), dirs.get(0), dirs.get(1), f, at);
-            default -> throw new SourceError("numbers for derivatives of order " + dirs.size()
-                    + " come from their matrix form, which this one lacks");
+            case 1 -> Derivatives.fromLinear(derivative.differential(), dirs.get(0), base, at);
+            case 2 -> Derivatives.fromLinear2(derivative.differential(), dirs.get(0), dirs.get(1), base, at);
+            default -> throw new SourceError("numbers for this derivative of order " + dirs.size()
+                    + " are not available: it has no matrix form at order " + (dirs.size() - 1));
         };
     }
 
     /** Undo the layout: the numerator-layout entries, in the shape(f)+shape(wrt) order. */
     private Tensor fromMatrix(DMatrixRMaj m, Evaluator at) {
-        boolean transposed = derivative.layout() == Layout.DENOMINATOR
-                ? derivative.kind() != Derivative.Kind.GRADIENT
-                : derivative.layout() == Layout.NUMERATOR && derivative.kind() == Derivative.Kind.GRADIENT;
+        // the last differentiation step was a gradient when it took a scalar to a non-scalar
+        boolean gradientStep = derivative.base().isScalar() && !derivative.wrt().get(derivative.order() - 1).isScalar();
+        boolean transposed = derivative.layout() == Layout.DENOMINATOR ? !gradientStep
+                : derivative.layout() == Layout.NUMERATOR && gradientStep;
         DMatrixRMaj numerator = transposed ? org.ejml.dense.row.CommonOps_DDRM.transpose(m, null) : m;
         List<Integer> axes = new ArrayList<>();
         int[] fSize = at.size(derivative.function().shape());

@@ -25,6 +25,10 @@ public final class Service {
     private Service() { }
 
     public static Answer derive(Request request) {
+        return Work.call(() -> answer(request));
+    }
+
+    private static Answer answer(Request request) {
         if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
         if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
         Map<String, Declaration> lets = new LinkedHashMap<>();

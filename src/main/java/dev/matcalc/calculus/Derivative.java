@@ -8,12 +8,15 @@ import java.util.List;
 
 /**
  * A derivative of {@code function} with respect to {@code wrt} (one variable per order; a Hessian
- * names its variable twice). {@code differential} is the k-linear map in {@code directions}, the
- * complete answer at every order; {@code matrix} is its matrix form in {@code layout}, or null
+ * names its variable twice). {@code differential} is a map linear in each of {@code directions},
+ * the complete answer at every order: the differential of {@code base}, which is the function
+ * itself at order 1 and, at order k, the derivative of order k-1 laid out in the numeric
+ * convention (a gradient in its variable's shape, a Jacobian m×n), so its numbers come out in
+ * shape(f) + shape(wrt₁) + … order. {@code matrix} is the matrix form in {@code layout}, or null
  * when the derivative is a tensor with no matrix form.
  */
 public record Derivative(Expr function, List<Var> wrt, Layout layout, Kind kind,
-                         Expr matrix, Expr differential, List<Var> directions) {
+                         Expr matrix, Expr base, Expr differential, List<Var> directions) {
 
     public enum Kind {
         DERIVATIVE("derivative"), GRADIENT("gradient"), JACOBIAN("Jacobian"), HESSIAN("Hessian"),

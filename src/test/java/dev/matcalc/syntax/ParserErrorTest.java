@@ -19,9 +19,9 @@ class ParserErrorTest {
 
     @Test
     void badCharacter() {
-        SourceError e = error("x + #y");
-        assertThat(e.getMessage()).isEqualTo("unexpected character '#'");
-        assertThat(e.format()).isEqualTo("1:5: unexpected character '#'\n  x + #y\n      ^");
+        SourceError e = error("x + $y");
+        assertThat(e.getMessage()).isEqualTo("unexpected character '$'");
+        assertThat(e.format()).isEqualTo("1:5: unexpected character '$'\n  x + $y\n      ^");
     }
 
     @Test
