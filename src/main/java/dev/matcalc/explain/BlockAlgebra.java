@@ -19,35 +19,46 @@ final class BlockAlgebra {
         return Nodes.mapBottomUp(e, BlockAlgebra::step);
     }
 
+    /** Blocks are matched through one transpose too, which stays outside: c*B' = (c*B)'. */
     private static Expr step(Expr e) {
         if (e instanceof MatMul m) {
-            List<Expr> blocks = m.factors().stream().filter(f -> f instanceof Block).toList();
-            if (blocks.size() == 1 && m.factors().stream().allMatch(f -> f instanceof Block || f.isScalar())) {
-                List<Expr> scale = m.factors().stream().filter(f -> !(f instanceof Block)).toList();
-                return map((Block) blocks.get(0), entry -> {
+            List<Expr> blocks = m.factors().stream().filter(f -> block(f) != null).toList();
+            if (blocks.size() == 1 && m.factors().stream().allMatch(f -> block(f) != null || f.isScalar())) {
+                List<Expr> scale = m.factors().stream().filter(f -> block(f) == null).toList();
+                Expr scaled = map(block(blocks.get(0)), entry -> {
                     List<Expr> factors = new ArrayList<>(scale);
                     factors.add(entry);
                     return Exprs.mul(factors);
                 });
+                return blocks.get(0) instanceof Transpose ? Exprs.transpose(scaled) : scaled;
             }
         }
-        if (e instanceof Add a && a.terms().size() > 1 && a.terms().stream().allMatch(t -> t instanceof Block)) {
-            Block first = (Block) a.terms().get(0);
-            if (a.terms().stream().allMatch(t -> sameLayout(first, (Block) t))) {
+        if (e instanceof Add a && a.terms().size() > 1 && a.terms().stream().allMatch(t -> block(t) != null)) {
+            boolean transposed = a.terms().get(0) instanceof Transpose;
+            Block first = block(a.terms().get(0));
+            if (a.terms().stream().allMatch(t -> t instanceof Transpose == transposed && sameLayout(first, block(t)))) {
                 List<List<Expr>> rows = new ArrayList<>();
                 for (int i = 0; i < first.rows().size(); i++) {
                     List<Expr> row = new ArrayList<>();
                     for (int j = 0; j < first.rows().get(i).size(); j++) {
                         List<Expr> terms = new ArrayList<>();
-                        for (Expr t : a.terms()) terms.add(((Block) t).rows().get(i).get(j));
+                        for (Expr t : a.terms()) terms.add(block(t).rows().get(i).get(j));
                         row.add(Exprs.add(terms));
                     }
                     rows.add(row);
                 }
-                return Exprs.block(rows);
+                Expr sum = Exprs.block(rows);
+                return transposed ? Exprs.transpose(sum) : sum;
             }
         }
         return e;
+    }
+
+    /** The block matrix {@code e} is, or whose transpose it is; null otherwise. */
+    private static Block block(Expr e) {
+        if (e instanceof Block b) return b;
+        if (e instanceof Transpose t && t.arg() instanceof Block b) return b;
+        return null;
     }
 
     private static boolean sameLayout(Block a, Block b) {

@@ -10,12 +10,14 @@ import java.util.List;
 /**
  * A step-by-step derivation of ∂f/∂x: the intermediates, their local derivatives, the chain
  * rule used, and every step from the substituted chain to {@code result}, which is the engine's
- * answer ({@code answer.matrix()}, or its differential for a tensor). {@code steps} is the whole
- * derivation in order, the form the JSON answer carries.
+ * answer ({@code answer.matrix()}, or its differential for a tensor). {@code substituted} is the
+ * chain with every local derivative and intermediate substituted, before any simplification: the
+ * matrix chain, or the composed differential where the chain runs in differentials. {@code steps}
+ * is the whole derivation in order, the form the JSON answer carries.
  */
 public record Derivation(Expr function, Var wrt, Layout layout, String chainRule,
                          List<Intermediate> intermediates, List<LocalDerivative> locals,
-                         List<DerivationStep> steps, Expr result, Derivative answer) {
+                         List<DerivationStep> steps, Expr substituted, Expr result, Derivative answer) {
     public Derivation {
         intermediates = List.copyOf(intermediates);
         locals = List.copyOf(locals);

@@ -50,7 +50,12 @@ public final class Explainer {
         final String fName;
         final Map<Var, Intermediate> byName = new LinkedHashMap<>();
         final List<LocalDerivative> locals = new ArrayList<>();
-        final List<DerivationStep> steps = new ArrayList<>();
+        final List<DerivationStep> steps = new ArrayList<>() {
+            @Override
+            public boolean add(DerivationStep step) {
+                return step != null && super.add(step);
+            }
+        };
 
         Build(Expr f, Var x, Layout layout) {
             this.f = f;
@@ -174,7 +179,7 @@ public final class Explainer {
                                 + " has no matrix form; the answer is the differential (layout-free)", null,
                         Render.text(result), Render.pretty(result), Render.latex(result), f.shape().toString()));
             }
-            return new Derivation(f, x, layout, rule, intermediates, locals, steps, result, answer);
+            return new Derivation(f, x, layout, rule, intermediates, locals, steps, expanded, result, answer);
         }
 
         private Expr differential(Var u, Var dx, Map<Var, Expr> memo) {
@@ -206,7 +211,7 @@ public final class Explainer {
             Expr result = finishSteps(start, expected);
             steps.add(new DerivationStep(RESULT, lhs(), lhsLatex(), answer.kind().label(), layoutNote(),
                     Render.text(result), Render.pretty(result), Render.latex(result), result.shape().toString()));
-            return new Derivation(f, x, layout, rule, intermediates, locals, steps, result, answer);
+            return new Derivation(f, x, layout, rule, intermediates, locals, steps, start, result, answer);
         }
 
         /** The simplifier's named steps from {@code start}; ends at {@code expected}, the engine's form. */
@@ -246,7 +251,7 @@ public final class Explainer {
             String why = f.equals(x) ? "∂x/∂x = I" : fName + " does not depend on " + x.name() + ": its derivative is 0";
             steps.add(new DerivationStep(RESULT, lhs(), lhsLatex(), why, layoutNote(), Render.text(result),
                     Render.pretty(result), Render.latex(result), result.shape().toString()));
-            return new Derivation(f, x, layout, why, intermediates, locals, steps, result, answer);
+            return new Derivation(f, x, layout, why, intermediates, locals, steps, result, result, answer);
         }
 
         private List<LocalDerivative> localsOf(Var u) {
@@ -272,7 +277,10 @@ public final class Explainer {
             return "\\frac{\\partial " + fName + "}{\\partial " + Render.latex(x) + "}";
         }
 
+        /** A substitution step; null (and skipped by {@link #add}) when it changes nothing shown. */
         private DerivationStep substitute(String rule, String law, Expr e) {
+            if (!steps.isEmpty() && steps.getLast().kind().equals(SUBSTITUTE) && Render.text(e).equals(steps.getLast().expression()))
+                return null;
             return new DerivationStep(SUBSTITUTE, null, null, rule, law, Render.text(e), Render.pretty(e),
                     Render.latex(e), e.shape().toString());
         }
