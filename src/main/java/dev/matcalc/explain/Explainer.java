@@ -261,7 +261,7 @@ public final class Explainer {
         private String chainRuleName(int paths) {
             boolean scalars = x.isScalar() && intermediates.stream().allMatch(i -> i.name().isScalar());
             if (scalars) return paths == 1 ? "single-variable chain rule" : "single-variable total-derivative chain rule";
-            return paths == 1 ? "vector chain rule" : "vector chain rule, total derivative (a sum over the paths from x to " + fName + ")";
+            return paths == 1 ? "vector chain rule" : "vector chain rule, total derivative (a sum over the paths from " + x.name() + " to " + fName + ")";
         }
 
         private String layoutNote() {
