@@ -1,5 +1,8 @@
 package dev.matcalc.api;
 
+import dev.matcalc.explain.Derivation;
+import dev.matcalc.explain.Explainer;
+
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
 import dev.matcalc.expr.Expr;
@@ -43,6 +46,16 @@ public final class DerivativeResult {
     /** The matrix form, or for a tensor the differential dF = ... it is read from. */
     public Expr expr() {
         return derivative.hasMatrixForm() ? derivative.matrix() : derivative.differential();
+    }
+
+    /**
+     * The step-by-step derivation of this first derivative (intermediates, local derivatives,
+     * chain rule, simplification), ending at this answer.
+     */
+    public Derivation steps() {
+        if (derivative.order() != 1)
+            throw new SourceError("step-by-step derivations are shown for first derivatives, not order " + derivative.order());
+        return Explainer.explain(of.expr(), derivative.wrt().get(0), derivative.layout());
     }
 
     /** The shape of the matrix form, or null for a tensor. */

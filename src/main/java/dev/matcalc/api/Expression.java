@@ -59,6 +59,13 @@ public final class Expression {
         return new DerivativeResult(this, d);
     }
 
+    /** Step-by-step derivations of the first derivative, one per variable. */
+    public List<dev.matcalc.explain.Derivation> explain(Layout layout, String... wrt) {
+        List<Var> vars = new ArrayList<>();
+        for (String name : wrt) vars.add(variable(name));
+        return dev.matcalc.explain.Explainer.explain(typed.expr(), vars, layout);
+    }
+
     /** The k-th derivative by one variable. */
     public DerivativeResult derivative(Layout layout, String wrt, int order) {
         if (order < 1) throw new SourceError("the order of a derivative must be at least 1, got " + order);

@@ -101,7 +101,8 @@ public final class Service {
                 d.hasMatrixForm() ? d.shape().toString() : null, r.describe(),
                 text ? Render.text(named.body()) : null, pretty ? Render.pretty(named.body()) : null,
                 latex ? Render.latex(named.body()) : null, defs.isEmpty() ? null : defs,
-                Render.text(d.differential()), value, shape, null);
+                Render.text(d.differential()), value, shape,
+                request.steps() && d.order() == 1 ? List.<Object>copyOf(r.steps().steps()) : null);
     }
 
     private static Answer.Part stackedPart(Expr s, List<DerivativeResult> results, Request request) {

@@ -1,9 +1,13 @@
 package dev.matcalc.cli;
 
+import dev.matcalc.explain.DerivationFormat;
+import dev.matcalc.explain.DerivationStep;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.matcalc.api.Answer;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /** The human-facing formats of an {@link Answer}. */
@@ -18,6 +22,7 @@ final class AnswerPrinter {
         out.println("# " + shapes(a));
         for (Answer.Part p : a.derivatives()) {
             out.println("# " + p.description());
+            printSteps(p, out, "# ", false);
             printDefinitions(p, out);
             out.println(p.text());
             printNumbers(p, out, "# ");
@@ -35,6 +40,7 @@ final class AnswerPrinter {
         for (Answer.Part p : a.derivatives()) {
             out.println();
             out.println(p.description());
+            printSteps(p, out, "  ", true);
             out.println("  = " + p.pretty());
             if (p.definitions() != null)
                 for (Answer.Definition d : p.definitions()) out.println("  where " + d.name() + " = " + d.pretty());
@@ -51,6 +57,7 @@ final class AnswerPrinter {
     static void latex(Answer a, PrintWriter out) {
         for (Answer.Part p : a.derivatives()) {
             out.println("% " + p.description());
+            if (p.steps() != null) out.print(DerivationFormat.latex(steps(p)));
             StringBuilder sb = new StringBuilder(p.latex());
             if (p.definitions() != null) {
                 sb.append(",\\quad\\text{where } ");
@@ -66,6 +73,17 @@ final class AnswerPrinter {
             out.println("% " + a.stacked().description());
             out.println(a.stacked().latex());
         }
+    }
+
+    /** The derivation a {@code --steps} answer carries, each line after {@code prefix}. */
+    private static void printSteps(Answer.Part p, PrintWriter out, String prefix, boolean pretty) {
+        if (p.steps() == null) return;
+        String text = pretty ? DerivationFormat.pretty(steps(p)) : DerivationFormat.text(steps(p));
+        text.lines().forEach(line -> out.println(prefix + line));
+    }
+
+    private static List<DerivationStep> steps(Answer.Part p) {
+        return p.steps().stream().map(DerivationStep.class::cast).toList();
     }
 
     private static String shapes(Answer a) {

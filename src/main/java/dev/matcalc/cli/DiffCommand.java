@@ -40,6 +40,10 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
             description = "Evaluate the expression and its derivative at a point: a JSON object mapping each variable to a number, an array (vector) or an array of rows (matrix).")
     Path at;
 
+    @Option(names = "--steps",
+            description = "Show the derivation step by step (intermediate variables, local derivatives, chain rule, simplification) before each answer.")
+    boolean steps;
+
     @Override
     public String format() {
         return format;
@@ -51,7 +55,7 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
             throw new SourceError("unknown format '" + format + "'; use text, pretty, latex or json");
         Map<String, Object> point = at == null ? null : readValues(at);
         Request request = new Request(problem.expr, problem.wrt, problem.letMap(), problem.order, problem.layout(),
-                Request.ALL_FORMATS, false, point);
+                Request.ALL_FORMATS, steps, point);
         Answer answer = Service.derive(request);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
