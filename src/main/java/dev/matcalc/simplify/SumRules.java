@@ -44,14 +44,19 @@ final class SumRules {
         if (!(e instanceof Add a)) return null;
         List<Expr> sorted = new ArrayList<>(a.terms());
         sorted.sort((x, y) -> {
-            boolean nx = x instanceof Num, ny = y instanceof Num;     // constants first: 1 - s
-            if (nx != ny) return nx ? -1 : 1;
             boolean px = Scaled.of(x).coefficient() > 0, py = Scaled.of(y).coefficient() > 0;
-            if (px != py) return px ? -1 : 1;                          // x - a, not -a + x
+            if (px != py) return px ? -1 : 1;                          // x - a, not -a + x; 1 - s
+            int rx = rank(Scaled.of(x).rest()), ry = rank(Scaled.of(y).rest());
+            if (rx != ry) return Integer.compare(rx, ry);              // W*x + b + 1
             return Order.CANONICAL.compare(x, y);
         });
         return sorted.equals(a.terms()) ? null : new Add(sorted, a.shape());
     });
+
+    /** Compound terms first, then variables, then constants. */
+    private static int rank(Expr e) {
+        return e instanceof Num ? 2 : e instanceof Var || e instanceof Transpose t && t.arg() instanceof Var ? 1 : 0;
+    }
 
     /** A·X + B·X = (A+B)·X for a common non-scalar last factor X; likewise X·A + X·B = X·(A+B). */
     static final Rule FACTOR = new Rule("factorCommonFactor", "A*X + B*X = (A+B)*X", e -> {
