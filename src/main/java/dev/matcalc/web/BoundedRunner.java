@@ -44,13 +44,16 @@ final class BoundedRunner {
         Thread worker;
         try {
             worker = new Thread(null, () -> {
+                T value = null;
+                Throwable failure = null;
                 try {
-                    result.complete(work.call());
+                    value = work.call();
                 } catch (Throwable e) {               // StackOverflowError and OutOfMemoryError included
-                    result.completeExceptionally(e);
-                } finally {
-                    permits.release();
+                    failure = e;
                 }
+                permits.release();                    // before answering: a client that got its answer may send the next at once
+                if (failure == null) result.complete(value);
+                else result.completeExceptionally(failure);
             }, "matcalc-derive-" + counter.incrementAndGet(), WORKER_STACK_BYTES);
             worker.setDaemon(true);
             worker.start();

@@ -37,15 +37,21 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null)
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");   // no per-request chatter
         Limits limits;
         try {
             limits = new Limits(maxBody, maxExpr, Duration.ofMillis(timeoutMillis), maxConcurrent);
         } catch (IllegalArgumentException e) {
             throw new dev.matcalc.syntax.SourceError("--max-body, --max-expr, --timeout and --max-concurrent must be positive");
         }
-        WebServer server = WebServer.start(host, port, limits);
+        WebServer server;
+        try {
+            server = WebServer.start(host, port, limits);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause())
+                if (t instanceof java.net.BindException)
+                    throw new dev.matcalc.syntax.SourceError("cannot listen on " + host + ":" + port + ": " + t.getMessage());
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,7 +1,6 @@
 package dev.matcalc.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.matcalc.MatCalc;
 import dev.matcalc.api.Answer;
 import dev.matcalc.api.CheckReport;
 import dev.matcalc.api.Checker;
@@ -27,7 +26,7 @@ import java.util.function.Function;
  * differentiated by the engine, on a {@link BoundedRunner} worker.
  */
 public final class WebServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = HtmlSafeJson.mapper();
     /** The page's policy: its own scripts, styles (KaTeX sets inline styles) and fonts only. */
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "font-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -45,6 +44,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = limits.maxBodyBytes();
+            config.jsonMapper(new io.javalin.json.JavalinJackson(JSON, false));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -157,9 +157,5 @@ public final class WebServer implements AutoCloseable {
             if (in == null) throw new ApiError(404, "no OpenAPI description in this build");
             ctx.contentType("application/json").result(in.readAllBytes());
         }
-    }
-
-    static String toJson(Object o) throws IOException {
-        return JSON.writeValueAsString(o);
     }
 }
