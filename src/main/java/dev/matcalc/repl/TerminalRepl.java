@@ -1,10 +1,10 @@
 package dev.matcalc.repl;
 
 import org.jline.reader.Candidate;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
@@ -72,7 +72,7 @@ public final class TerminalRepl {
      */
     static final class ExpressionParser implements Parser {
         @Override
-        public ParsedLine parse(String line, int cursor, ParseContext context) {
+        public CompletingParsedLine parse(String line, int cursor, ParseContext context) {
             int start = cursor;
             while (start > 0 && (Character.isLetterOrDigit(line.charAt(start - 1)) || line.charAt(start - 1) == '_')) start--;
             String word = line.substring(start, cursor);
@@ -80,7 +80,23 @@ public final class TerminalRepl {
         }
     }
 
-    private record Line(String line, int cursor, String word, int wordCursor) implements ParsedLine {
+    /** Identifiers need no quoting: candidates go in as they are. */
+    private record Line(String line, int cursor, String word, int wordCursor) implements CompletingParsedLine {
+        @Override
+        public CharSequence escape(CharSequence candidate, boolean complete) {
+            return candidate;
+        }
+
+        @Override
+        public int rawWordCursor() {
+            return wordCursor;
+        }
+
+        @Override
+        public int rawWordLength() {
+            return word.length();
+        }
+
         @Override
         public int wordIndex() {
             return 0;
