@@ -1,0 +1,226 @@
+package dev.matcalc.repl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.matcalc.MatCalc;
+import dev.matcalc.api.Answer;
+import dev.matcalc.api.Request;
+import dev.matcalc.api.Service;
+import dev.matcalc.calculus.Layout;
+import dev.matcalc.expr.Fn;
+import dev.matcalc.expr.MatFn;
+import dev.matcalc.expr.Var;
+import dev.matcalc.shapes.Declaration;
+import dev.matcalc.syntax.SourceError;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The REPL's command interpreter: one line in, its answer out. It keeps the session's settings
+ * (declared shapes, format, layout, order, steps, point) and the variables seen so far, which
+ * completion offers. Errors are printed as the CLI prints them, never as stack traces.
+ */
+public final class Repl {
+    static final List<String> COMMANDS = List.of("let", "diff", "wrt", "steps", "format", "layout", "order", "at",
+            "settings", "reset", "help", "quit", "exit");
+    private static final List<String> FORMATS = List.of("text", "pretty", "latex", "json");
+    private static final Pattern LET = Pattern.compile("let\\s+([A-Za-z_][A-Za-z_0-9]*)\\s*:\\s*(.+)");
+    private static final Pattern WRT = Pattern.compile("\\s+wrt\\s+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final Map<String, String> lets = new LinkedHashMap<>();
+    private final TreeSet<String> seenVariables = new TreeSet<>();
+    private String format = "pretty";
+    private Layout layout = Layout.NUMERATOR;
+    private int order = 1;
+    private boolean steps;
+    private Map<String, Object> at;
+
+    public Repl(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Reads lines until end of input or {@code quit}, without a terminal (stdin not a tty, tests). */
+    public static void run(BufferedReader in, PrintWriter out) throws IOException {
+        Repl repl = new Repl(out);
+        for (String line; (line = in.readLine()) != null; ) {
+            boolean goOn = repl.execute(line);
+            out.flush();
+            if (!goOn) break;
+        }
+        out.flush();
+    }
+
+    /** Runs one line; false when the session should end. */
+    public boolean execute(String line) {
+        String s = line.strip();
+        if (s.isEmpty() || s.startsWith("#")) return true;
+        try {
+            return dispatch(s);
+        } catch (SourceError e) {
+            out.println("error: " + e.format());
+        } catch (StackOverflowError e) {
+            out.println("error: the expression is too deeply nested to process");
+        } catch (OutOfMemoryError e) {
+            out.println("error: the expression is too large to process in the available memory");
+        } catch (RuntimeException e) {
+            out.println("internal error: " + e + " (please report it with the line that caused it)");
+        }
+        return true;
+    }
+
+    private boolean dispatch(String s) {
+        String word = s.split("\\s+", 2)[0];
+        String rest = s.substring(word.length()).strip();
+        switch (word) {
+            case "quit", "exit" -> { return false; }
+            case "help" -> help();
+            case "let" -> let(s, rest);
+            case "diff" -> diff(rest);
+            case "steps" -> steps = onOff(rest);
+            case "format" -> format = choice("format", rest, FORMATS);
+            case "layout" -> layout = Layout.parse(rest.isEmpty() ? "?" : rest);
+            case "order" -> order = order(rest);
+            case "at" -> at(rest);
+            case "settings" -> settings();
+            case "reset" -> reset();
+            default -> diff(s);                     // a bare expression, possibly with "wrt x"
+        }
+        return true;
+    }
+
+    private void let(String s, String rest) {
+        if (rest.isEmpty()) {
+            settings();
+            return;
+        }
+        Matcher m = LET.matcher(s);
+        if (!m.matches()) throw new SourceError("expected let NAME: SHAPE, e.g. let A: symmetric(n)");
+        String name = m.group(1), shape = m.group(2).strip();
+        if (shape.equals("none")) lets.remove(name);
+        else {
+            Declaration.parse(shape);               // reject a malformed shape now, not at the next diff
+            lets.put(name, shape);
+        }
+        seenVariables.add(name);
+        out.println(name + ": " + (shape.equals("none") ? "inferred" : shape));
+    }
+
+    /** {@code EXPR [wrt x [wrt y]]}: without wrt, the expression's single variable. */
+    private void diff(String rest) {
+        if (rest.isEmpty()) throw new SourceError("expected diff EXPR wrt VAR, e.g. diff x'*A*x wrt x");
+        String[] parts = WRT.split(rest);
+        String expr = parts[0];
+        List<String> wrt = new ArrayList<>(Arrays.asList(parts).subList(1, parts.length).stream().map(String::strip).toList());
+        if (rest.endsWith(" wrt") || rest.equals("wrt")) throw new SourceError("'wrt' needs a variable name after it");
+        List<Var> variables = parse(expr);
+        if (wrt.isEmpty()) {
+            if (variables.size() != 1)
+                throw new SourceError(variables.isEmpty() ? "the expression has no variables to differentiate by"
+                        : "the expression has variables " + String.join(", ", variables.stream().map(Var::name).toList())
+                        + ": say which, e.g. diff " + expr + " wrt " + variables.get(0).name());
+            wrt.add(variables.get(0).name());
+        }
+        Answer answer = Service.derive(new Request(expr, wrt, lets, order, layout, Request.ALL_FORMATS, steps, at));
+        ReplPrinter.print(answer, format, steps, out);
+    }
+
+    private List<Var> parse(String expr) {
+        Map<String, Declaration> declared = new LinkedHashMap<>();
+        lets.forEach((name, shape) -> declared.put(name, Declaration.parse(shape)));
+        List<Var> vars = MatCalc.parse(expr, declared, Map.of()).variables();
+        vars.forEach(v -> seenVariables.add(v.name()));
+        return vars;
+    }
+
+    private boolean onOff(String rest) {
+        return choice("steps", rest, List.of("on", "off")).equals("on");
+    }
+
+    private static String choice(String what, String value, List<String> allowed) {
+        if (!allowed.contains(value)) throw new SourceError(what + " takes one of " + String.join(", ", allowed)
+                + (value.isEmpty() ? "" : ", got '" + value + "'"));
+        return value;
+    }
+
+    private static int order(String rest) {
+        try {
+            int k = Integer.parseInt(rest);
+            if (k >= 1 && k <= 4) return k;
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new SourceError("order takes a whole number from 1 to 4" + (rest.isEmpty() ? "" : ", got '" + rest + "'"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void at(String rest) {
+        if (rest.equals("off") || rest.equals("none")) {
+            at = null;
+            out.println("no point: derivatives are symbolic only");
+            return;
+        }
+        try {
+            Object parsed = JSON.readValue(rest, Object.class);
+            if (!(parsed instanceof Map)) throw new SourceError("at takes a JSON object, e.g. at {\"x\": [1, 2]}");
+            at = (Map<String, Object>) parsed;
+            out.println("evaluating at " + JSON.writeValueAsString(at));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SourceError("at: invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private void settings() {
+        out.println("format " + format + ", layout " + layout.label() + ", order " + order + ", steps " + (steps ? "on" : "off")
+                + (at == null ? "" : ", at " + at));
+        lets.forEach((name, shape) -> out.println("let " + name + ": " + shape));
+    }
+
+    private void reset() {
+        lets.clear();
+        format = "pretty";
+        layout = Layout.NUMERATOR;
+        order = 1;
+        steps = false;
+        at = null;
+        out.println("settings reset");
+    }
+
+    private void help() {
+        out.println("""
+                Type an expression to differentiate it by its only variable, or:
+                  diff EXPR wrt x [wrt y]     differentiate by x (and y: partials, or a mixed derivative with order 2)
+                  EXPR wrt x                  the same without 'diff'
+                  let A: symmetric(n)         declare a shape: scalar, vector(n), matrix(m,n), symmetric(n); 'none' undoes
+                  format text|pretty|latex|json
+                  layout numerator|denominator|mixed
+                  order K                     derivative order, 1 to 4
+                  steps on|off                show the simplification steps
+                  at {"x": [1,2]}             also evaluate at a point ('at off' to stop)
+                  settings, reset, help, quit (or Ctrl-D)
+                Example: let A: symmetric(n), then diff x'*A*x wrt x""");
+    }
+
+    /** Words completion offers: commands, function names, variables seen so far. */
+    public List<String> completionWords() {
+        TreeSet<String> words = new TreeSet<>(COMMANDS);
+        for (Fn f : Fn.values()) words.add(f.fnName());
+        for (MatFn f : MatFn.values()) words.add(f.fnName());
+        words.addAll(List.of("vector", "matrix", "symmetric", "scalar", "eye", "on", "off"));
+        words.addAll(FORMATS);
+        for (Layout l : Layout.values()) words.add(l.label());
+        words.addAll(seenVariables);
+        return List.copyOf(words);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.matcalc.repl;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The REPL driven through its input: commands, answers, errors, completion, history. */
+class ReplTest {
+    static String session(String... lines) throws Exception {
+        StringWriter out = new StringWriter();
+        Repl.run(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")), new PrintWriter(out));
+        return out.toString();
+    }
+
+    @Test
+    void letDiffAndFormats() throws Exception {
+        String out = session("let A: symmetric(n)", "diff x'*A*x wrt x", "format text", "x'*A*x wrt x",
+                "format latex", "layout mixed", "x'*A*x wrt x", "format json", "sum(x)");
+        assertThat(out).contains("A: symmetric(n)")
+                .contains("= 2xᵀA")                 // pretty, numerator layout
+                .contains("  2*x'*A")                // text
+                .contains("  2 A x")                 // latex, mixed layout: a column
+                .contains("\"derivatives\"");
+    }
+
+    @Test
+    void aBareExpressionNeedsASingleVariableOrSaysWhichToChoose() throws Exception {
+        assertThat(session("sum(exp(x))")).contains("= exp(x)ᵀ");
+        assertThat(session("x'*A*y")).contains("error: the expression has variables x, A, y: say which, e.g. diff x'*A*y wrt x");
+        assertThat(session("x'*A*y wrt x wrt y", "format text")).contains("w.r.t. x").contains("w.r.t. y");
+    }
+
+    @Test
+    void badInputIsReportedWithACaretNeverAStackTrace() throws Exception {
+        String out = session("A*x +", "foo bar", "let A matrix", "format html", "order 0", "layout up", "at [1", "diff", "x");
+        assertThat(out).contains("error: 1:6: expected an expression after '+'\n  A*x +\n       ^")
+                .contains("error: 1:5: unexpected 'bar'")
+                .contains("expected let NAME: SHAPE")
+                .contains("format takes one of text, pretty, latex, json, got 'html'")
+                .contains("order takes a whole number from 1 to 4, got '0'")
+                .contains("unknown layout 'up'")
+                .contains("at: invalid JSON")
+                .contains("expected diff EXPR wrt VAR")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).as("the session goes on after errors").contains("w.r.t. x");
+    }
+
+    @Test
+    void stepsOrderAndPoint() throws Exception {
+        String out = session("steps on", "order 2", "sum(exp(x))", "order 1", "steps off", "at {\"x\": [1, 2]}", "sum(x.^2)");
+        assertThat(out).contains("Hessian").contains("= diag(exp(x))");
+        // steps may or may not be reported by the engine: either way the REPL says something about them
+        assertThat(out).containsAnyOf("1. ", "(no steps recorded");
+        assertThat(out).contains("at the point, shape [2]: [2.0,4.0]").contains("value at the point: 5.0");
+    }
+
+    @Test
+    void quitEndsTheSessionAndLaterLinesAreNotRun() throws Exception {
+        StringWriter out = new StringWriter();
+        Repl repl = new Repl(new PrintWriter(out));
+        assertThat(repl.execute("help")).isTrue();
+        assertThat(repl.execute("quit")).isFalse();
+        assertThat(session("quit", "sum(x)")).doesNotContain("gradient");
+        assertThat(out.toString()).contains("diff EXPR wrt x");
+    }
+
+    @Test
+    void completionOffersFunctionsCommandsAndVariablesSeen() {
+        Repl repl = new Repl(new PrintWriter(new StringWriter()));
+        assertThat(repl.completionWords()).contains("logdet", "softmax", "sigmoid", "eye", "vector", "matrix", "diff", "steps")
+                .doesNotContain("weights");
+        repl.execute("sum(weights .* x)");
+        assertThat(repl.completionWords()).contains("weights", "x");
+    }
+
+    @Test
+    void theTerminalSessionKeepsHistoryAcrossRuns(@TempDir Path dir) throws Exception {
+        Path history = dir.resolve("state/matcalc/history");
+        String first = terminalSession(history, "let A: symmetric(n)\ndiff x'*A*x wrt x\n");
+        assertThat(first).contains("2xᵀA");
+        assertThat(Files.readString(history)).contains("let A: symmetric(n)").contains("diff x'*A*x wrt x");
+        terminalSession(history, "sum(exp(x))\nquit\n");
+        assertThat(Files.readAllLines(history)).hasSize(4).last().asString().endsWith("quit");
+    }
+
+    private static String terminalSession(Path history, String input) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal terminal = TerminalBuilder.builder().system(false).type("dumb")
+                .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)
+                .encoding(StandardCharsets.UTF_8).build()) {
+            TerminalRepl.run(terminal, history);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void completionWordIsTheIdentifierBeforeTheCursor() {
+        var parsed = new TerminalRepl.ExpressionParser().parse("diff x'*log", 11, null);
+        assertThat(parsed.word()).isEqualTo("log");
+        assertThat(parsed.wordCursor()).isEqualTo(3);
+    }
+}
