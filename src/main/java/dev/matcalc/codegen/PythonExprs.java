@@ -160,11 +160,16 @@ final class PythonExprs extends Emitter<PythonExprs.Code> {
     }
 
     private Code apply(Apply a) {
-        Code arg = a.arg() instanceof Num n ? new Code(flavor.constant(number(n.value()).text()), ATOM) : ref(a.arg());
+        Code arg = arrayRef(a.arg());
         String fn = a.fn().numpy();
         if (fn.startsWith("np.")) fn = flavor.fn(fn.substring(3));
         else helpers.add(fn);
         return new Code(fn + "(" + arg.text() + ")", ATOM);
+    }
+
+    /** The code for e where a library function wants an array: a number becomes one (PyTorch wants tensors). */
+    private Code arrayRef(Expr e) {
+        return e instanceof Num n ? new Code(flavor.constant(number(n.value()).text()), ATOM) : ref(e);
     }
 
     private Code call(Call c) {
@@ -192,7 +197,7 @@ final class PythonExprs extends Emitter<PythonExprs.Code> {
         for (List<Expr> row : b.rows()) {
             List<String> cells = new ArrayList<>();
             for (Expr cell : row)
-                cells.add(flavor.fn("reshape") + "(" + ref(cell).text() + ", (" + dim(cell.shape().rows()) + ", " + dim(cell.shape().cols()) + "))");
+                cells.add(flavor.fn("reshape") + "(" + arrayRef(cell).text() + ", (" + dim(cell.shape().rows()) + ", " + dim(cell.shape().cols()) + "))");
             rows.add(cells.size() == 1 ? cells.get(0) : flavor.concatenate("[" + String.join(", ", cells) + "]", 1));
         }
         String whole = rows.size() == 1 ? rows.get(0) : flavor.concatenate("[" + String.join(", ", rows) + "]", 0);
