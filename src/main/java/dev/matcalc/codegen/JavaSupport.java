@@ -36,10 +36,9 @@ final class JavaSupport {
                     return m;
                 }
 
-                private static int require(DMatrixRMaj m, String name, int rows, int cols) {
+                private static void require(DMatrixRMaj m, String name, int rows, int cols) {
                     if (m.numRows != rows || m.numCols != cols)
                         throw new IllegalArgumentException(name + " must be " + rows + "×" + cols + ", got " + m.numRows + "×" + m.numCols);
-                    return 0;
                 }
 
                 /** A derivative in its convention: vectors as columns (a 1×n row becomes n×1). */
@@ -86,7 +85,7 @@ final class JavaSupport {
                     for (DMatrixRMaj f : factors) {
                         if (isScalar(f)) scale *= f.get(0);
                         else if (chain == null) chain = f;
-                        else if (isScalar(chain)) chain = CommonOps_DDRM.scale(chain.get(0), f, null); // x'*y mid-chain
+                        else if (isScalar(chain)) chain = scaled(chain.get(0), f); // x'*y mid-chain
                         else {
                             DMatrixRMaj p = new DMatrixRMaj(chain.numRows, f.numCols);
                             CommonOps_DDRM.mult(chain, f, p);
@@ -94,7 +93,13 @@ final class JavaSupport {
                         }
                     }
                     if (chain == null) return num(scale);
-                    return scale == 1 ? chain : CommonOps_DDRM.scale(scale, chain, null);
+                    return scale == 1 ? chain : scaled(scale, chain);
+                }
+
+                private static DMatrixRMaj scaled(double s, DMatrixRMaj a) {
+                    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+                    CommonOps_DDRM.scale(s, a, out);
+                    return out;
                 }
 
                 private static DMatrixRMaj hadamard(DMatrixRMaj a, DMatrixRMaj b) {
