@@ -29,6 +29,10 @@ abstract class Emitter<C> {
         C known = temporaries.get(e);
         if (known != null) return known;
         C code = inline(e);
+        if (text(code).matches("[A-Za-z_][A-Za-z0-9_]*")) {   // already a name (x' of a vector is x): nothing to compute
+            temporaries.put(e, code);
+            return code;
+        }
         String name = ids.temporary();
         statements.add(assign(name, code, e));
         C named = name(name);
@@ -50,6 +54,9 @@ abstract class Emitter<C> {
 
     /** The statement assigning {@code code} (the value of {@code e}) to a new variable {@code name}. */
     abstract String assign(String name, C code, Expr e);
+
+    /** The source text of a fragment. */
+    abstract String text(C code);
 
     /** A reference to a variable. */
     abstract C name(String name);

@@ -26,6 +26,11 @@ final class JavaExprs extends Emitter<String> {
     }
 
     @Override
+    String text(String code) {
+        return code;
+    }
+
+    @Override
     String name(String name) {
         return name;
     }

@@ -43,6 +43,11 @@ final class PythonExprs extends Emitter<PythonExprs.Code> {
     }
 
     @Override
+    String text(Code code) {
+        return code.text();
+    }
+
+    @Override
     Code name(String name) {
         return new Code(name, ATOM);
     }
