@@ -24,12 +24,16 @@ public record Answer(String expression, String latex, Map<String, VariableInfo> 
     /** Numbers at the point. */
     public record Numbers(Object value, int[] shape) { }
 
-    /** One derivative. {@code matrixShape} is null for a tensor, whose answer is its differential. */
+    /**
+     * One derivative. {@code matrixShape} is null for a tensor, whose answer is its differential;
+     * {@code code} maps each asked code format (numpy, pytorch, jax, java) to a module computing f
+     * and this derivative, null when none was asked.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Part(List<String> wrt, int order, String kind, String layout, String matrixShape,
                        String description, String text, String pretty, String latex,
                        List<Definition> definitions, String differential,
-                       Object value, int[] shape, List<Object> steps) { }
+                       Object value, int[] shape, List<Object> steps, Map<String, String> code) { }
 
     /** An error, as the JSON front ends report it ({@code line}/{@code column} 0 when there is no position). */
     public record Error(String message, int line, int column, String formatted) { }

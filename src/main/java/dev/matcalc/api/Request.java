@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What to derive: the expression, the variables, shape declarations ({@code "A" → "symmetric(n)"}),
- * the order, the layout, the output formats, and optionally a point to evaluate at (variable →
+ * the order, the layout, the output formats (text, pretty, latex, and code: numpy, pytorch, jax,
+ * java), and optionally a point to evaluate at (variable →
  * number, array, or array of rows).
  */
 public record Request(String expr, List<String> wrt, Map<String, String> let, int order, Layout layout,

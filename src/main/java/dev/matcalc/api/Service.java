@@ -3,6 +3,8 @@ package dev.matcalc.api;
 import dev.matcalc.MatCalc;
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Stacking;
+import dev.matcalc.codegen.CodeGen;
+import dev.matcalc.codegen.Target;
 import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Tensor;
@@ -38,20 +40,9 @@ public final class Service {
         if (point != null) point.forEach((k, m) -> valueShapes.put(k, new int[]{m.numRows, m.numCols}));
         Expression expression = MatCalc.parse(request.expr(), lets, valueShapes);
         Typed typed = expression.typed();
-
-        List<String> wrt = request.wrt().isEmpty() ? defaultWrt(expression) : request.wrt();
-        List<List<String>> orders = new ArrayList<>();
-        if (request.order() == 1) wrt.forEach(w -> orders.add(List.of(w)));
-        else if (wrt.size() == 1) orders.add(Collections.nCopies(request.order(), wrt.get(0)));
-        else if (wrt.size() == request.order()) orders.add(wrt);
-        else throw new SourceError("a derivative of order " + request.order() + " takes one variable (repeated) or "
-                + request.order() + " variables, got " + wrt.size());
-
-        List<DerivativeResult> results = new ArrayList<>();
-        for (List<String> names : orders)
-            results.add(expression.derivative(request.layout(), names.toArray(String[]::new)));
+        List<DerivativeResult> results = derivatives(expression, request);
         List<Answer.Part> parts = new ArrayList<>();
-        for (DerivativeResult r : results) parts.add(part(r, request, point));
+        for (DerivativeResult r : results) parts.add(part(expression, r, request, point));
 
         Answer.Part stacked = null;
         if (results.size() > 1) {
@@ -70,6 +61,31 @@ public final class Service {
                 typed.dimensionValues().isEmpty() ? null : typed.dimensionValues(), value, parts, stacked);
     }
 
+    /** One module computing f and every derivative the request asks for, as {@code --format numpy} etc. print it. */
+    public static String code(Request request, Target target) {
+        Map<String, Declaration> lets = new LinkedHashMap<>();
+        request.let().forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
+        if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
+        Expression expression = MatCalc.parse(request.expr(), lets, Map.of());
+        return CodeGen.generate(expression, derivatives(expression, request), target);
+    }
+
+    private static List<DerivativeResult> derivatives(Expression expression, Request request) {
+        if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
+        List<String> wrt = request.wrt().isEmpty() ? defaultWrt(expression) : request.wrt();
+        List<List<String>> orders = new ArrayList<>();
+        if (request.order() == 1) wrt.forEach(w -> orders.add(List.of(w)));
+        else if (wrt.size() == 1) orders.add(Collections.nCopies(request.order(), wrt.get(0)));
+        else if (wrt.size() == request.order()) orders.add(wrt);
+        else throw new SourceError("a derivative of order " + request.order() + " takes one variable (repeated) or "
+                + request.order() + " variables, got " + wrt.size());
+
+        List<DerivativeResult> results = new ArrayList<>();
+        for (List<String> names : orders)
+            results.add(expression.derivative(request.layout(), names.toArray(String[]::new)));
+        return results;
+    }
+
     /** Without --wrt: the only variable, else an error listing them. */
     private static List<String> defaultWrt(Expression e) {
         if (e.variables().size() == 1) return List.of(e.variables().get(0).name());
@@ -82,7 +98,7 @@ public final class Service {
         return v.shape().declaration();
     }
 
-    private static Answer.Part part(DerivativeResult r, Request request, Map<String, DMatrixRMaj> point) {
+    private static Answer.Part part(Expression expression, DerivativeResult r, Request request, Map<String, DMatrixRMaj> point) {
         Derivative d = r.derivative();
         CommonSubexpressions.Named named = r.named();
         Object value = null;
@@ -102,7 +118,16 @@ public final class Service {
                 text ? Render.text(named.body()) : null, pretty ? Render.pretty(named.body()) : null,
                 latex ? Render.latex(named.body()) : null, defs.isEmpty() ? null : defs,
                 Render.text(d.differential()), value, shape,
-                request.steps() && d.order() == 1 ? List.<Object>copyOf(r.steps().steps()) : null);
+                request.steps() && d.order() == 1 ? List.<Object>copyOf(r.steps().steps()) : null,
+                code(expression, r, request));
+    }
+
+    /** The asked code formats for f and this one derivative; null when none is asked. */
+    private static Map<String, String> code(Expression expression, DerivativeResult r, Request request) {
+        Map<String, String> code = new LinkedHashMap<>();
+        for (String format : request.formats())
+            Target.byLabel(format).ifPresent(t -> code.put(t.label(), CodeGen.generate(expression, List.of(r), t)));
+        return code.isEmpty() ? null : code;
     }
 
     private static Answer.Part stackedPart(Expr s, List<DerivativeResult> results, Request request) {
@@ -111,6 +136,6 @@ public final class Service {
         String kind = first.function().isScalar() ? "gradient" : "Jacobian";
         return new Answer.Part(names, 1, kind, first.layout().label(), s.shape().toString(),
                 "stacked " + kind + " w.r.t. (" + String.join(", ", names) + "), " + first.layout().label() + " layout: " + s.shape(),
-                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null);
+                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null, null);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.matcalc.api.Answer;
 import dev.matcalc.api.Request;
 import dev.matcalc.api.Service;
+import dev.matcalc.codegen.Target;
 import dev.matcalc.syntax.SourceError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,9 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
     ProblemOptions problem;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (valid matcalc input; notes as # comments), pretty (Unicode), latex, or json.")
+            description = "text (valid matcalc input; notes as # comments), pretty (Unicode), latex, json, "
+                    + "or generated code computing f and its derivatives: numpy, pytorch, jax (Python modules with "
+                    + "def fAndG(...)) or java (an EJML class with fAndG(Map<String, DMatrixRMaj>)).")
     String format;
 
     @Option(names = "--at", paramLabel = "VALUES.json",
@@ -51,13 +54,18 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("text", "pretty", "latex", "json").contains(format))
-            throw new SourceError("unknown format '" + format + "'; use text, pretty, latex or json");
+        if (!List.of("text", "pretty", "latex", "json").contains(format) && !Target.isTarget(format))
+            throw new SourceError("unknown format '" + format + "'; use text, pretty, latex, json, numpy, pytorch, jax or java");
         Map<String, Object> point = at == null ? null : readValues(at);
         Request request = new Request(problem.expr, problem.wrt, problem.letMap(), problem.order, problem.layout(),
                 Request.ALL_FORMATS, steps, point);
-        Answer answer = Service.derive(request);
         PrintWriter out = spec.commandLine().getOut();
+        if (Target.isTarget(format)) {
+            out.print(Service.code(request, Target.parse(format)));
+            out.flush();
+            return Main.OK;
+        }
+        Answer answer = Service.derive(request);
         switch (format) {
             case "json" -> out.println(JSON.writeValueAsString(answer));
             case "pretty" -> AnswerPrinter.pretty(answer, out);

@@ -54,6 +54,8 @@ public final class Simplifier {
         Expr current = withSimplifiedChildren(e);
         boolean changed = true;
         while (changed && budget > 0) {
+            if (Thread.currentThread().isInterrupted())     // a front end's time limit ran out
+                throw new dev.matcalc.syntax.SourceError("stopped: the derivation took longer than allowed");
             changed = false;
             for (Rule rule : RULES) {
                 Expr next = rule.apply(current);

@@ -1,0 +1,110 @@
+package dev.matcalc.codegen;
+
+import dev.matcalc.expr.*;
+import dev.matcalc.shapes.Dim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expressions in Java over EJML: every value is a {@code DMatrixRMaj} of its matcalc shape
+ * (scalars 1×1, vectors n×1, transposed vectors 1×n), every operation a call to a helper of
+ * {@link JavaSupport} (so no operator precedence to get wrong).
+ */
+final class JavaExprs extends Emitter<String> {
+    private final Map<String, String> dimNames;
+
+    JavaExprs(Plan plan, Identifiers ids, Map<String, String> dimNames) {
+        super(plan, ids);
+        this.dimNames = dimNames;
+    }
+
+    @Override
+    String assign(String name, String code, Expr e) {
+        return "DMatrixRMaj " + name + " = " + code + ";";
+    }
+
+    @Override
+    String text(String code) {
+        return code;
+    }
+
+    @Override
+    String name(String name) {
+        return name;
+    }
+
+    @Override
+    String inline(Expr e) {
+        return switch (e) {
+            case Var v -> ids.of(v.name());
+            case Num n -> "num(" + n.value() + ")";
+            case Ones o -> "ones(" + dim(o.shape().rows()) + ", " + dim(o.shape().cols()) + ")";
+            case Zero z -> "new DMatrixRMaj(" + dim(z.shape().rows()) + ", " + dim(z.shape().cols()) + ")";
+            case Identity i -> "CommonOps_DDRM.identity(" + dim(i.size()) + ")";
+            case Add a -> "add(" + args(a.terms()) + ")";
+            case MatMul m -> "mul(" + args(m.factors()) + ")";
+            case Transpose t -> "CommonOps_DDRM.transpose(" + ref(t.arg()) + ", null)";
+            case Hadamard h -> "hadamard(" + ref(h.left()) + ", " + ref(h.right()) + ")";
+            case Power p -> "pow(" + ref(p.base()) + ", " + ref(p.exponent()) + ")";
+            case Apply a -> "map(" + ref(a.arg()) + ", " + kernel(a.fn()) + ")";
+            case Call c -> call(c);
+            case Block b -> block(b);
+        };
+    }
+
+    String dim(Dim d) {
+        List<String> parts = new ArrayList<>();
+        for (String p : Plan.parts(d)) parts.add(p.chars().allMatch(Character::isDigit) ? p : dimNames.get(p));
+        return String.join(" + ", parts);
+    }
+
+    private String args(List<Expr> es) {
+        return String.join(", ", es.stream().map(this::ref).toList());
+    }
+
+    private static String kernel(Fn fn) {
+        return switch (fn) {
+            case SIN -> "Math::sin";
+            case COS -> "Math::cos";
+            case TAN -> "Math::tan";
+            case ARCSIN -> "Math::asin";
+            case ARCCOS -> "Math::acos";
+            case ARCTAN -> "Math::atan";
+            case EXP -> "Math::exp";
+            case LOG -> "Math::log";
+            case SQRT -> "Math::sqrt";
+            case TANH -> "Math::tanh";
+            case ABS -> "Math::abs";
+            case SIGN -> "Math::signum";
+            case RELU -> "u -> u > 0 ? u : 0";
+            case STEP -> "u -> u > 0 ? 1 : 0";
+            case SIGMOID -> "u -> 1 / (1 + Math.exp(-u))";
+            case SOFTPLUS -> "u -> Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)))";
+        };
+    }
+
+    private String call(Call c) {
+        String a = ref(c.arg());
+        return switch (c.fn()) {
+            case SUM -> "num(CommonOps_DDRM.elementSum(" + a + "))";
+            case TR -> "num(CommonOps_DDRM.trace(" + a + "))";
+            case DET -> "num(CommonOps_DDRM.det(" + a + "))";
+            case LOGDET -> "num(Math.log(CommonOps_DDRM.det(" + a + ")))";
+            case INV -> "inv(" + a + ")";
+            case NORM1 -> "num(CommonOps_DDRM.elementSumAbs(" + a + "))";
+            case NORM2 -> "num(NormOps_DDRM.normF(" + a + "))";
+            case DIAG_MATRIX -> "CommonOps_DDRM.diag(" + a + ".data)";
+            case DIAG_VECTOR -> "CommonOps_DDRM.extractDiag(" + a + ", null)";
+            case SOFTMAX -> "softmax(" + a + ")";
+            case LOGSUMEXP -> "num(logsumexp(" + a + "))";
+        };
+    }
+
+    private String block(Block b) {
+        List<String> rows = new ArrayList<>();
+        for (List<Expr> row : b.rows()) rows.add("{" + args(row) + "}");
+        return "block(new DMatrixRMaj[][]{" + String.join(", ", rows) + "})";
+    }
+}

@@ -1,0 +1,156 @@
+package dev.matcalc.codegen;
+
+/** The fixed part of a generated Java class: its result type and the EJML helpers expressions call. */
+final class JavaSupport {
+    private JavaSupport() { }
+
+    static final String IMPORTS = """
+            import org.ejml.data.DMatrixRMaj;
+            import org.ejml.dense.row.CommonOps_DDRM;
+            import org.ejml.dense.row.NormOps_DDRM;
+
+            import java.util.List;
+            import java.util.Map;
+            import java.util.function.DoubleUnaryOperator;
+            """;
+
+    static final String MEMBERS = """
+                /**
+                 * The value of f and its derivatives, each in the shape(f) + shape(wrt...) convention: a vector
+                 * is an n×1 matrix, an array of two axes [m, n] an m×n matrix; {@code data} is row-major either way.
+                 */
+                public record Result(DMatrixRMaj value, List<DMatrixRMaj> derivatives) {
+                    /** The value of a scalar f. */
+                    public double scalar() {
+                        return value.get(0);
+                    }
+
+                    public DMatrixRMaj derivative() {
+                        return derivatives.get(0);
+                    }
+                }
+
+                private static DMatrixRMaj input(Map<String, DMatrixRMaj> values, String name) {
+                    DMatrixRMaj m = values.get(name);
+                    if (m == null) throw new IllegalArgumentException("no value for " + name);
+                    return m;
+                }
+
+                private static void require(DMatrixRMaj m, String name, int rows, int cols) {
+                    if (m.numRows != rows || m.numCols != cols)
+                        throw new IllegalArgumentException(name + " must be " + rows + "×" + cols + ", got " + m.numRows + "×" + m.numCols);
+                }
+
+                /** A derivative in its convention: vectors as columns (a 1×n row becomes n×1). */
+                private static DMatrixRMaj output(DMatrixRMaj m) {
+                    DMatrixRMaj out = m.copy();
+                    if (out.numRows == 1 && out.numCols > 1) out.reshape(out.numCols, 1, true);
+                    return out;
+                }
+
+                private static DMatrixRMaj num(double v) {
+                    DMatrixRMaj m = new DMatrixRMaj(1, 1);
+                    m.set(0, v);
+                    return m;
+                }
+
+                private static boolean isScalar(DMatrixRMaj m) {
+                    return m.numRows == 1 && m.numCols == 1;
+                }
+
+                private static DMatrixRMaj ones(int rows, int cols) {
+                    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+                    m.fill(1);
+                    return m;
+                }
+
+                /** A sum; scalar terms are added to every entry of a larger sum. */
+                private static DMatrixRMaj add(DMatrixRMaj... terms) {
+                    DMatrixRMaj sum = null;
+                    double shift = 0;
+                    for (DMatrixRMaj t : terms) {
+                        if (isScalar(t)) shift += t.get(0);
+                        else if (sum == null) sum = t.copy();
+                        else CommonOps_DDRM.addEquals(sum, t);
+                    }
+                    if (sum == null) return num(shift);
+                    if (shift != 0) CommonOps_DDRM.add(sum, shift);
+                    return sum;
+                }
+
+                /** A product chain: 1×1 factors scale, the others multiply as matrices. */
+                private static DMatrixRMaj mul(DMatrixRMaj... factors) {
+                    double scale = 1;
+                    DMatrixRMaj chain = null;
+                    for (DMatrixRMaj f : factors) {
+                        if (isScalar(f)) scale *= f.get(0);
+                        else if (chain == null) chain = f;
+                        else if (isScalar(chain)) chain = scaled(chain.get(0), f); // x'*y mid-chain
+                        else {
+                            DMatrixRMaj p = new DMatrixRMaj(chain.numRows, f.numCols);
+                            CommonOps_DDRM.mult(chain, f, p);
+                            chain = p;
+                        }
+                    }
+                    if (chain == null) return num(scale);
+                    return scale == 1 ? chain : scaled(scale, chain);
+                }
+
+                private static DMatrixRMaj scaled(double s, DMatrixRMaj a) {
+                    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+                    CommonOps_DDRM.scale(s, a, out);
+                    return out;
+                }
+
+                private static DMatrixRMaj hadamard(DMatrixRMaj a, DMatrixRMaj b) {
+                    return CommonOps_DDRM.elementMult(a, b, null);
+                }
+
+                private static DMatrixRMaj pow(DMatrixRMaj a, DMatrixRMaj p) {
+                    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+                    double e = p.get(0);
+                    for (int i = 0; i < out.data.length; i++) out.data[i] = e == 2 ? a.data[i] * a.data[i] : e == -1 ? 1 / a.data[i] : Math.pow(a.data[i], e);
+                    return out;
+                }
+
+                private static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f) {
+                    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+                    for (int i = 0; i < out.data.length; i++) out.data[i] = f.applyAsDouble(a.data[i]);
+                    return out;
+                }
+
+                private static DMatrixRMaj inv(DMatrixRMaj a) {
+                    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+                    if (!CommonOps_DDRM.invert(a, out)) throw new ArithmeticException("singular matrix");
+                    return out;
+                }
+
+                private static double logsumexp(DMatrixRMaj v) {
+                    double m = CommonOps_DDRM.elementMax(v), s = 0;  // shifted by the max: no overflow
+                    for (double x : v.data) s += Math.exp(x - m);
+                    return m + Math.log(s);
+                }
+
+                private static DMatrixRMaj softmax(DMatrixRMaj v) {
+                    double lse = logsumexp(v);
+                    return map(v, x -> Math.exp(x - lse));
+                }
+
+                private static DMatrixRMaj block(DMatrixRMaj[][] blocks) {
+                    int rows = 0, cols = 0;
+                    for (DMatrixRMaj[] row : blocks) rows += row[0].numRows;
+                    for (DMatrixRMaj b : blocks[0]) cols += b.numCols;
+                    DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+                    int r = 0;
+                    for (DMatrixRMaj[] row : blocks) {
+                        int c = 0;
+                        for (DMatrixRMaj b : row) {
+                            CommonOps_DDRM.insert(b, out, r, c);
+                            c += b.numCols;
+                        }
+                        r += row[0].numRows;
+                    }
+                    return out;
+                }
+            """;
+}
