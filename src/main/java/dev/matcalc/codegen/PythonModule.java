@@ -93,7 +93,7 @@ final class PythonModule {
         exprs.statement("# " + o.derivative().kind().label() + " with no matrix form: built from the differential "
                 + Render.text(o.expr()) + "\ndef " + fn + "(" + String.join(", ", dirs) + "):\n    return " + linear.text());
         String shapes = "[" + String.join(", ", o.directions().stream().map(d -> exprs.shapeAsTuple(d.shape())).toList()) + "]";
-        exprs.statement(name + " = _fromDifferential(" + fn + ", " + exprs.shapeAsTuple(plan.function().shape()) + ", " + shapes
+        exprs.statement(name + " = _fromDifferential(" + fn + ", " + exprs.shapeAsTuple(o.derivative().base().shape()) + ", " + shapes
                 + ", " + ids.of(plan.inputs().get(0).name()) + ")");
     }
 
