@@ -25,9 +25,12 @@ final class TransposeRules {
 
     // Sums, element-wise products and functions of vectors keep their transpose outside:
     // exp(W*x + b)'*W reads better than exp(b' + x'*W')*W.
-    static final Rule SUM = new Rule("transposeOfSum", "(A+B)' = A'+B'",
-            e -> e instanceof Transpose t && t.arg() instanceof Add a && a.shape().isMatrix()
-                    ? add(a.terms().stream().map(Exprs::transpose).toList()) : null);
+    static final Rule SUM = new Rule("transposeOfSum", "(A+B)' = A'+B'", e -> {
+        if (!(e instanceof Transpose t && t.arg() instanceof Add a && a.shape().isMatrix())) return null;
+        Expr sum = add(a.terms().stream().map(Exprs::transpose).toList());
+        // a sum of scalars only (a scalar expanded to a matrix: (c*matrix(1))') must stay expanded
+        return sum.shape().equals(t.shape()) ? sum : Nodes.expand(sum, t);
+    });
 
     static final Rule HADAMARD = new Rule("transposeOfHadamard", "(A.*B)' = A'.*B'",
             e -> e instanceof Transpose t && t.arg() instanceof Hadamard h && h.shape().isMatrix()
