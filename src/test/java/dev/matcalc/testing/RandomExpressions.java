@@ -102,7 +102,7 @@ public final class RandomExpressions {
             case SCALAR -> switch (rng.nextInt(15)) {
                 case 0 -> "sum(" + of(pick(Type.values()), d) + ")";
                 case 1 -> "tr(" + of(Type.MAT_NN, d) + ")";
-                case 2 -> "det(eye + " + gram(d) + ")";
+                case 2 -> "det(eye + " + gram(0) + ")";                             // det grows fast: keep it moderate
                 case 3 -> "logdet(eye + " + gram(d) + ")";
                 case 4 -> "norm1(" + kinkFree(pick(Type.values())) + ")";
                 case 5 -> "norm2(" + positive(pick(Type.values()), d) + ")";
@@ -112,7 +112,7 @@ public final class RandomExpressions {
                 case 9 -> "(vector(1)'*" + of(Type.VEC_N, d) + ")";
                 case 10 -> "sum([" + of(Type.VEC_N, d) + "; " + of(Type.VEC_M, d) + "])";
                 case 11 -> "([" + of(Type.SCALAR, d) + "; " + of(Type.SCALAR, d) + "]'*[" + of(Type.SCALAR, d) + "; a])";
-                case 12 -> "(" + of(Type.SCALAR, d) + ")^" + pick(List.of("2", "3"));
+                case 12 -> "((" + of(Type.SCALAR, d) + ")^" + pick(List.of("2", "3")) + ")";
                 case 13 -> "(" + of(Type.VEC_M, d) + "'*" + of(Type.VEC_M, d) + ")";
                 default -> "(y'*inv(eye + " + gram(d) + ")*" + of(Type.VEC_N, d) + ")";
             };
@@ -136,7 +136,7 @@ public final class RandomExpressions {
                 case 2 -> "diag(" + of(Type.VEC_N, d) + ")";
                 case 3 -> "inv(eye + " + gram(d) + ")";
                 case 4 -> "(eye + " + of(Type.MAT_NN, d) + ")";
-                case 5 -> "(" + of(Type.MAT_NN, d) + ")^" + pick(List.of("2", "3"));
+                case 5 -> "((" + of(Type.MAT_NN, d) + ")^" + pick(List.of("2", "3")) + ")";
                 case 6 -> "(" + of(Type.VEC_N, d) + "*" + of(Type.VEC_N, d) + "')";
                 case 7 -> "(" + of(Type.MAT_MN, d) + "'*" + of(Type.MAT_MN, d) + ")";
                 default -> "(" + of(Type.MAT_NN, d) + " - " + of(Type.SCALAR, d) + "*eye)";
