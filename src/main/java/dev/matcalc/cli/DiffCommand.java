@@ -81,6 +81,8 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
         String json;
         try {
             json = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {   // its message is the bare path
+            throw new SourceError("cannot read values file " + file + ": no such file");
         } catch (IOException e) {
             throw new SourceError("cannot read values file " + file + ": " + e.getMessage());
         }

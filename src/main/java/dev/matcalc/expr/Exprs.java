@@ -121,7 +121,11 @@ public final class Exprs {
         Shape shape = chainShape(flat);
         if (zero || coefficient == 0) return zero(shape);
         long nonScalar = flat.stream().filter(f -> !f.isScalar()).count();
-        if (nonScalar > 1) flat.removeIf(f -> f instanceof Identity);
+        if (nonScalar > 1) {
+            Expr identity = flat.stream().filter(f -> f instanceof Identity).findFirst().orElse(null);
+            flat.removeIf(f -> f instanceof Identity);
+            if (flat.stream().allMatch(Expr::isScalar)) flat.add(identity);   // I*I = I, not a scalar
+        }
         if (coefficient != 1) flat.add(0, num(coefficient));
         if (flat.isEmpty()) return num(coefficient);
         if (flat.size() == 1) return flat.get(0);

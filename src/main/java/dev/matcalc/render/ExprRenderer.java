@@ -119,6 +119,9 @@ public abstract class ExprRenderer {
             Expr c = a.terms().get(0);
             return scalarExpanded(piece(c), c instanceof Num, a.shape());
         }
+        // scalars only, expanded to a vector or matrix ((1 + a)·1): the expansion must show, as for one term
+        if (!a.isScalar() && a.terms().stream().allMatch(Expr::isScalar))
+            return scalarExpanded(sum(new Add(a.terms(), Shape.SCALAR)), false, a.shape());
         Piece first = wrap(piece(a.terms().get(0)), Piece.PRODUCT);
         StringBuilder text = new StringBuilder(first.text());
         for (Expr term : a.terms().subList(1, a.terms().size())) {

@@ -78,8 +78,10 @@ final class SumRules {
                 if (group.contains(j)) inner.add(without(terms.get(j), left));
                 else others.add(terms.get(j));
             }
+            // the cofactors must be summable as they are: A*X + y'*X (m×n and 1×n) share X but not a shape,
+            // and a scalar cofactor would need expansion
+            if (inner.stream().map(Expr::shape).distinct().count() > 1) continue;
             Expr sum = add(inner);
-            if (!sum.isScalar() && inner.stream().anyMatch(Expr::isScalar)) return null;  // would need expansion
             others.add(left ? mul(f, sum) : mul(sum, f));
             return sameShape(add(others), a);
         }

@@ -27,10 +27,13 @@ final class TransposeRules {
     // exp(W*x + b)'*W reads better than exp(b' + x'*W')*W.
     // A vector sum is transposed term by term only when every term is a product (which then
     // reads as a row: x'*(A + A') + exp(W*x + b)'*W); (X*w + b - y)' stays as it is.
-    static final Rule SUM = new Rule("transposeOfSum", "(A+B)' = A'+B'",
-            e -> e instanceof Transpose t && t.arg() instanceof Add a
-                    && (a.shape().isMatrix() || a.terms().stream().allMatch(x -> x instanceof MatMul && !x.isScalar()))
-                    ? add(a.terms().stream().map(Exprs::transpose).toList()) : null);
+    static final Rule SUM = new Rule("transposeOfSum", "(A+B)' = A'+B'", e -> {
+        if (!(e instanceof Transpose t && t.arg() instanceof Add a)) return null;
+        if (!a.shape().isMatrix() && !a.terms().stream().allMatch(x -> x instanceof MatMul && !x.isScalar())) return null;
+        Expr sum = add(a.terms().stream().map(Exprs::transpose).toList());
+        // a sum of scalars only (a scalar expanded to a matrix: (c*matrix(1))') must stay expanded
+        return sum.shape().equals(t.shape()) ? sum : Nodes.expand(sum, t);
+    });
 
     static final Rule HADAMARD = new Rule("transposeOfHadamard", "(A.*B)' = A'.*B'",
             e -> e instanceof Transpose t && t.arg() instanceof Hadamard h && h.shape().isMatrix()

@@ -68,8 +68,13 @@ class WebPageTest {
         waiting().until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
     }
 
+    /** The text form of the answer; the page re-renders it as it updates, so a vanished element reads as "". */
     static String textForm() {
-        return driver.findElement(By.cssSelector(".part pre.form")).getText();
+        try {
+            return driver.findElement(By.cssSelector(".part pre.form")).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException rerendered) {
+            return "";
+        }
     }
 
     static void type(String expr) {
