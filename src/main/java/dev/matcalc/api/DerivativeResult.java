@@ -119,6 +119,14 @@ public final class DerivativeResult {
         return evaluateDifferential(at);
     }
 
+    /**
+     * This derivative compiled into an evaluation plan, to evaluate many times fast (shared subterms
+     * once, products ordered by cost and sent to BLAS, buffers reused); see {@link CompiledDerivative}.
+     */
+    public CompiledDerivative compile() {
+        return new CompiledDerivative(derivative);
+    }
+
     /** The numbers read off the differential on basis directions: an independent path to the same tensor. */
     public Tensor evaluateDifferential(Map<String, ?> values) {
         return evaluateDifferential(new Evaluator(Points.toMatrices(values)).bind(of.expr()));

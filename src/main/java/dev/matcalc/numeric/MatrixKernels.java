@@ -15,13 +15,13 @@ import java.util.List;
  * Numeric kernels for the matrix functions ({@link MatFn}) and for product chains. Inputs are
  * never modified: the evaluator caches them.
  */
-final class MatrixKernels {
+public final class MatrixKernels {
     private MatrixKernels() { }
 
     /** Above this 2-norm condition number an inverse has lost (almost) all its digits. */
     static final double MAX_CONDITION = 1e12;
 
-    static DMatrixRMaj call(MatFn fn, DMatrixRMaj a) {
+    public static DMatrixRMaj call(MatFn fn, DMatrixRMaj a) {
         return switch (fn) {
             case SUM -> scalar(CommonOps_DDRM.elementSum(a));
             case TR -> scalar(CommonOps_DDRM.trace(a));

@@ -1,0 +1,164 @@
+package dev.matcalc.api;
+
+import dev.matcalc.calculus.Derivative;
+import dev.matcalc.calculus.Layout;
+import dev.matcalc.compile.Plan;
+import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Exprs;
+import dev.matcalc.expr.Var;
+import dev.matcalc.numeric.Evaluator;
+import dev.matcalc.numeric.Tensor;
+import dev.matcalc.shapes.Shape;
+import dev.matcalc.syntax.SourceError;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A derivative compiled into an evaluation plan ({@link dev.matcalc.compile}): compile once, then
+ * {@link #evaluate} at many points. The plan is made for the sizes of the first point and made
+ * again only when the sizes change. The numbers are {@link DerivativeResult#evaluate}'s: the value
+ * of f, and the derivative in the shape(f) + shape(wrt₁) + … convention.
+ *
+ * <p>Not thread-safe: the plan's buffers are reused by every call (use one per thread).
+ */
+public final class CompiledDerivative {
+    /** The value of the function and its derivative at one point; fresh arrays, the caller's to keep. */
+    public record Evaluation(Tensor value, Tensor derivative) { }
+
+    private final Derivative derivative;
+    /** The matrix form in the numeric order (no layout transpose left to do), or null for a tensor. */
+    private final Expr numericMatrix;
+    private Plan plan, hvpPlan;
+    private List<Object> planSizes, hvpSizes;
+
+    CompiledDerivative(Derivative derivative) {
+        this.derivative = derivative;
+        this.numericMatrix = derivative.hasMatrixForm() ? numericOrder(derivative) : null;
+    }
+
+    /** The matrix form transposed where the layout put it the other way round (as DerivativeResult does). */
+    private static Expr numericOrder(Derivative d) {
+        boolean gradientStep = d.base().isScalar() && !d.wrt().get(d.order() - 1).isScalar();
+        boolean transposed = d.layout() == Layout.DENOMINATOR ? !gradientStep
+                : d.layout() == Layout.NUMERATOR && gradientStep;
+        Shape s = d.matrix().shape();
+        boolean vector = s.rows().isOne() || s.cols().isOne(); // a vector's transpose has the same entries
+        return transposed && !vector ? Exprs.transpose(d.matrix()) : d.matrix();
+    }
+
+    public Derivative derivative() {
+        return derivative;
+    }
+
+    /** f and its derivative at {@code values} (numbers, double[], double[][] or EJML matrices, by name). */
+    public Evaluation evaluate(Map<String, ?> values) {
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
+        List<Object> sizes = sizes(point);
+        if (plan == null || !sizes.equals(planSizes)) {
+            Evaluator at = new Evaluator(point);
+            plan = Plan.compile(List.of(derivative.function(), numericMatrix != null ? numericMatrix
+                    : derivative.differential()), at);
+            planSizes = sizes;
+        }
+        plan.setAll(point);
+        DMatrixRMaj f = null;
+        Tensor d;
+        if (numericMatrix != null) {
+            plan.run();
+            f = plan.result(0);
+            d = new Tensor(numericAxes(f, point), plan.result(1).data.clone());
+        } else {
+            d = tensorFromDifferential(point);
+            f = plan.result(0);
+        }
+        return new Evaluation(Points.toTensor(f, derivative.function().shape()), d);
+    }
+
+    /** The steps of the plan for the sizes last evaluated (empty before the first call). */
+    public List<String> steps() {
+        return plan == null ? List.of() : plan.describe();
+    }
+
+    /**
+     * The derivative applied to a direction: for a Hessian, H·v in the variable's shape, computed from
+     * the differential with the direction bound, never forming H (the way to use Hessians too large
+     * to store, e.g. the matrix-factorization Hessian by U, 2·dU·V'·V).
+     */
+    public Tensor hvp(Map<String, ?> values, Object direction) {
+        List<Var> dirs = derivative.directions();
+        if (dirs.size() != 1)
+            throw new SourceError("a derivative-vector product needs a derivative linear in one direction; this one has "
+                    + dirs.size());
+        Var dir = dirs.get(0);
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
+        DMatrixRMaj v = Points.toMatrices(Map.of(dir.name(), direction)).get(dir.name());
+        List<Object> sizes = sizes(point);
+        if (hvpPlan == null || !sizes.equals(hvpSizes)) {
+            Evaluator at = new Evaluator(point).with(dir, v);
+            hvpPlan = Plan.compile(List.of(derivative.differential()), at);
+            hvpSizes = sizes;
+        }
+        DMatrixRMaj out = hvpPlan.setAll(point).set(dir.name(), v).run().result(0);
+        return Points.toTensor(out, derivative.base().shape());
+    }
+
+    /** The tensor read off the differential one basis direction (pair) at a time, rerunning only what depends on it. */
+    private Tensor tensorFromDifferential(Map<String, DMatrixRMaj> point) {
+        List<Var> dirs = derivative.directions();
+        if (dirs.size() > 2)
+            throw new SourceError("numbers for this derivative of order " + dirs.size()
+                    + " are not available: it has no matrix form at order " + (dirs.size() - 1));
+        Evaluator at = new Evaluator(point).bind(derivative.function());
+        at.bind(derivative.differential());
+        List<DMatrixRMaj> basis = new ArrayList<>();
+        for (Var dir : dirs) {
+            int[] s = at.size(dir.shape());
+            DMatrixRMaj e = new DMatrixRMaj(s[0], s[1]);
+            basis.add(e);
+            plan.set(dir.name(), e);
+        }
+        plan.run();
+        DMatrixRMaj column = plan.result(1);
+        Shape base = derivative.base().shape();
+        int n1 = basis.get(0).getNumElements(), n2 = dirs.size() == 2 ? basis.get(1).getNumElements() : 1;
+        int nf = column.getNumElements();
+        List<Integer> axes = new ArrayList<>();
+        for (int a : Points.axes(base, column.numRows, column.numCols)) axes.add(a);
+        for (int k = 0; k < dirs.size(); k++)
+            for (int a : Points.axes(dirs.get(k).shape(), basis.get(k).numRows, basis.get(k).numCols)) axes.add(a);
+        double[] t = new double[nf * n1 * n2];
+        for (int a = 0; a < n1; a++) {
+            basis.get(0).data[a] = 1;
+            for (int b = 0; b < n2; b++) {
+                if (n2 > 1 || dirs.size() == 2) basis.get(1).data[b] = 1;
+                plan.runDependent();
+                double[] c = plan.result(1).data;
+                for (int i = 0; i < nf; i++) t[(i * n1 + a) * n2 + b] = c[i];
+                if (dirs.size() == 2) basis.get(1).data[b] = 0;
+            }
+            basis.get(0).data[a] = 0;
+        }
+        return new Tensor(axes.stream().mapToInt(Integer::intValue).toArray(), t);
+    }
+
+    private int[] numericAxes(DMatrixRMaj f, Map<String, DMatrixRMaj> point) {
+        List<Integer> axes = new ArrayList<>();
+        for (int a : Points.axes(derivative.function().shape(), f.numRows, f.numCols)) axes.add(a);
+        for (Var v : derivative.wrt()) {
+            DMatrixRMaj x = point.get(v.name());
+            if (x == null) throw new SourceError("no value for " + v.name());
+            for (int a : Points.axes(v.shape(), x.numRows, x.numCols)) axes.add(a);
+        }
+        return axes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Object> sizes(Map<String, DMatrixRMaj> point) {
+        List<Object> key = new ArrayList<>();
+        point.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> key.add(e.getKey() + ":" + e.getValue().numRows + "x" + e.getValue().numCols));
+        return key;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.matcalc.compile;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.logging.Logger;
+
+/**
+ * Dense row-major products. Large ones go to BLAS through dev.ludovic.netlib (OpenBLAS over JNI when
+ * a native library is installed, multi-threaded as OpenBLAS is; its pure-Java implementation
+ * otherwise); small ones to EJML, where a JNI call and BLAS's packing cost more than the work.
+ * The choice is made once and logged once ({@link #describe()} is what {@code --verbose} prints).
+ */
+public final class Dense {
+    private Dense() { }
+
+    /** Products with fewer multiply-adds than this stay in EJML. */
+    static final long BLAS_MIN_FLOPS = 48L * 48 * 48;
+
+    private static final Logger LOG = Logger.getLogger(Dense.class.getName());
+    private static volatile BLAS blas;
+    private static volatile String description;
+    /** Tests set this to route every product through one path; null = by size. */
+    private static volatile Boolean forceBlas;
+
+    /** The BLAS in use, chosen (and logged) on first use. */
+    static BLAS blas() {
+        BLAS b = blas;
+        if (b == null) {
+            synchronized (Dense.class) {
+                if (blas == null) choose();
+                b = blas;
+            }
+        }
+        return b;
+    }
+
+    private static void choose() {
+        BLAS b;
+        try {
+            b = BLAS.getInstance(); // native when libblas/libopenblas loads, else the best Java one
+        } catch (Throwable t) { // a broken native setup must not break evaluation
+            b = JavaBLAS.getInstance();
+        }
+        blas = b;
+        String name = b.getClass().getSimpleName();
+        description = (name.contains("JNI") || name.contains("Native")
+                ? "native BLAS (" + name + ", dev.ludovic.netlib; threads as the library sets them)"
+                : "pure-Java BLAS (" + name + "; no native BLAS library found, install libopenblas0)")
+                + " for products of at least " + BLAS_MIN_FLOPS + " multiply-adds, EJML below";
+        LOG.fine(() -> "matcalc dense products: " + description);
+    }
+
+    /** Which implementation multiplies large matrices, in words. */
+    public static String describe() {
+        blas();
+        return description;
+    }
+
+    /** For tests: true = always BLAS, false = always EJML, null = by size. */
+    public static void force(Boolean useBlas) {
+        forceBlas = useBlas;
+    }
+
+    /** For tests: replace the BLAS implementation (null = choose again). */
+    static synchronized void use(BLAS implementation) {
+        blas = implementation;
+        if (implementation == null) choose();
+        else description = implementation.getClass().getSimpleName() + " (set explicitly)";
+    }
+
+    static boolean useBlas(long flops) {
+        Boolean f = forceBlas;
+        return f != null ? f : flops >= BLAS_MIN_FLOPS;
+    }
+
+    /** c = alpha · op(a) · op(b), op = transpose where asked; c is overwritten. */
+    static void gemm(boolean ta, boolean tb, double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int m = ta ? a.numCols : a.numRows, k = ta ? a.numRows : a.numCols, n = tb ? b.numRows : b.numCols;
+        if (useBlas((long) m * n * k)) {
+            gemm(ta, tb, m, n, k, alpha, a.data, 0, a.numCols, b.data, 0, b.numCols, 0, c.data, 0, n);
+            return;
+        }
+        if (!ta && !tb) CommonOps_DDRM.mult(alpha, a, b, c);
+        else if (ta && !tb) CommonOps_DDRM.multTransA(alpha, a, b, c);
+        else if (!ta) CommonOps_DDRM.multTransB(alpha, a, b, c);
+        else CommonOps_DDRM.multTransAB(alpha, a, b, c);
+    }
+
+    /**
+     * Row-major gemm on raw arrays: C[m×n] = alpha·op(A)·op(B) + beta·C. A row-major product is the
+     * column-major product of the transposes in the other order, so B goes first to Fortran BLAS.
+     */
+    static void gemm(boolean ta, boolean tb, int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+                     double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+        blas().dgemm(tb ? "T" : "N", ta ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+    }
+
+    /**
+     * c = alpha · op(a) · op(b) for a product known to be symmetric (n×n): on the BLAS path only the
+     * blocks on and above the diagonal are multiplied (about half the work) and then mirrored.
+     */
+    static void symmetricProduct(boolean ta, boolean tb, double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int n = c.numRows, k = ta ? a.numRows : a.numCols;
+        if (!useBlas((long) n * n * k) || n < 2) {
+            gemm(ta, tb, alpha, a, b, c);
+            return;
+        }
+        int block = Math.max(32, (n + 7) / 8);
+        for (int i0 = 0; i0 < n; i0 += block) {
+            int rows = Math.min(block, n - i0);
+            // rows i0.. of op(a) and columns i0.. of op(b): the block row of C from the diagonal rightwards
+            int aOff = ta ? i0 : i0 * a.numCols;
+            int bOff = tb ? i0 * b.numCols : i0;
+            gemm(ta, tb, rows, n - i0, k, alpha, a.data, aOff, a.numCols, b.data, bOff, b.numCols, 0, c.data,
+                    i0 * n + i0, n);
+        }
+        mirrorUpperToLower(c);
+    }
+
+    /** c = alpha · g'·g (g m×n, c n×n): syrk, one triangle then mirrored. */
+    static void gramian(double alpha, DMatrixRMaj g, DMatrixRMaj c) {
+        int n = g.numCols, m = g.numRows;
+        if (!useBlas((long) n * n * m)) {
+            CommonOps_DDRM.multTransA(alpha, g, g, c);
+            return;
+        }
+        // column-major, g's data is gᵀ (n×m, ld n): C = gᵀ·(gᵀ)ᵀ is dsyrk 'N'; its 'U' is row-major lower
+        blas().dsyrk("U", "N", n, m, alpha, g.data, 0, n, 0, c.data, 0, n);
+        mirrorLowerToUpper(c);
+    }
+
+    /** c = alpha · g·g' (g n×m, c n×n). */
+    static void outerGramian(double alpha, DMatrixRMaj g, DMatrixRMaj c) {
+        int n = g.numRows, m = g.numCols;
+        if (!useBlas((long) n * n * m)) {
+            CommonOps_DDRM.multTransB(alpha, g, g, c);
+            return;
+        }
+        // column-major, g's data is gᵀ (m×n, ld m): C = (gᵀ)ᵀ·gᵀ is dsyrk 'T'
+        blas().dsyrk("U", "T", n, m, alpha, g.data, 0, m, 0, c.data, 0, n);
+        mirrorLowerToUpper(c);
+    }
+
+    static void mirrorUpperToLower(DMatrixRMaj c) {
+        int n = c.numRows;
+        double[] d = c.data;
+        for (int i = 1; i < n; i++)
+            for (int j = 0; j < i; j++) d[i * n + j] = d[j * n + i];
+    }
+
+    static void mirrorLowerToUpper(DMatrixRMaj c) {
+        int n = c.numRows;
+        double[] d = c.data;
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++) d[i * n + j] = d[j * n + i];
+    }
+}

@@ -1,0 +1,76 @@
+package dev.matcalc.compile;
+
+import dev.matcalc.expr.Expr;
+import dev.matcalc.numeric.Evaluator;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expressions compiled for one set of sizes: steps in dependency order over buffers allocated once.
+ * Not thread-safe: the buffers are reused by every run. Results are valid until the next run.
+ */
+public final class Plan {
+    private final List<Step> steps;
+    private final List<Step> dependent;
+    private final Map<String, Step> inputs;
+    private final List<Step> roots;
+
+    Plan(List<Step> steps, Map<String, Step> inputs, List<Step> roots) {
+        this.steps = List.copyOf(steps);
+        this.dependent = steps.stream().filter(s -> s.dependent).toList();
+        this.inputs = inputs;
+        this.roots = List.copyOf(roots);
+    }
+
+    /**
+     * Compiles {@code roots} for the sizes of {@code at} (an evaluator bound to values of every
+     * variable; differential variables, the directions, get values later by {@link #set}).
+     */
+    public static Plan compile(List<Expr> roots, Evaluator at) {
+        return new PlanBuilder(at).build(roots);
+    }
+
+    /** Sets a variable (a value or a direction): the matrix is read, never written, by later runs. */
+    public Plan set(String name, DMatrixRMaj value) {
+        Step in = inputs.get(name);
+        if (in == null) return this; // a variable the compiled expressions do not need
+        if (value.numRows != in.rows || value.numCols != in.cols)
+            throw new IllegalArgumentException(name + " is " + value.numRows + "×" + value.numCols
+                    + " but the plan was compiled for " + in.rows + "×" + in.cols);
+        in.out = value;
+        return this;
+    }
+
+    public Plan setAll(Map<String, DMatrixRMaj> values) {
+        values.forEach(this::set);
+        return this;
+    }
+
+    /** Runs every step. */
+    public Plan run() {
+        for (Step s : steps) s.kernel.run(s);
+        return this;
+    }
+
+    /** Reruns only the steps that depend on a direction (after {@link #run()} and a new direction). */
+    public Plan runDependent() {
+        for (Step s : dependent) s.kernel.run(s);
+        return this;
+    }
+
+    /** The value of root {@code i}: a plan buffer (or an input), overwritten by the next run. */
+    public DMatrixRMaj result(int i) {
+        return roots.get(i).out;
+    }
+
+    /** The steps, one per line: what the plan does (for tests and curious users). */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Step s : steps) lines.add(s.toString());
+        return Collections.unmodifiableList(lines);
+    }
+}

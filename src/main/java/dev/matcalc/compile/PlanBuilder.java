@@ -1,0 +1,270 @@
+package dev.matcalc.compile;
+
+import dev.matcalc.expr.*;
+import dev.matcalc.numeric.Evaluator;
+import dev.matcalc.numeric.MatrixKernels;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Turns expressions into {@link Step}s. Nodes are numbered by structure (hash-consing: a node's key
+ * is its kind, its own attributes and its children's numbers), so equal subterms reached through
+ * different objects still become one step. Products are planned by {@link ProductPlanner}.
+ */
+final class PlanBuilder {
+    final Evaluator at;
+    private final IdentityHashMap<Expr, Integer> ids = new IdentityHashMap<>();
+    private final Map<List<Object>, Integer> keys = new HashMap<>();
+    private final Map<Integer, Step> byId = new HashMap<>();
+    /** Steps that are not nodes (sub-products, materialized transposes), shared by key. */
+    final Map<List<Object>, Step> derived = new HashMap<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final Map<String, Step> inputs = new LinkedHashMap<>();
+    private final ProductPlanner products = new ProductPlanner(this);
+
+    PlanBuilder(Evaluator at) {
+        this.at = at;
+    }
+
+    Plan build(List<Expr> roots) {
+        for (Expr r : roots) at.bind(r);
+        List<Step> rs = new ArrayList<>();
+        for (Expr r : roots) rs.add(step(r));
+        for (Step r : rs) r.root = true;
+        allocate();
+        return new Plan(steps, inputs, rs);
+    }
+
+    /** The structural number of a node. */
+    int id(Expr e) {
+        Integer known = ids.get(e);
+        if (known != null) return known;
+        List<Object> key = new ArrayList<>();
+        key.add(e.getClass());
+        switch (e) {
+            case Var v -> key.add(v.name());
+            case Num n -> key.add(n.value());
+            case Ones o -> key.add(o.shape());
+            case Zero z -> key.add(z.shape());
+            case Identity i -> key.add(i.size());
+            case Apply a -> key.add(a.fn());
+            case Call c -> key.add(c.fn());
+            case Block b -> key.add(b.rows().stream().map(List::size).toList());
+            default -> { }
+        }
+        for (Expr c : Nodes.children(e)) key.add(id(c));
+        int id = keys.computeIfAbsent(key, k -> keys.size());
+        ids.put(e, id);
+        return id;
+    }
+
+    Step step(Expr e) {
+        int id = id(e);
+        Step s = byId.get(id);
+        if (s == null) {
+            s = make(e);
+            byId.put(id, s);
+        }
+        return s;
+    }
+
+    /** Registers a step (after its inputs: the list stays in dependency order). */
+    Step add(Step s) {
+        steps.add(s);
+        return s;
+    }
+
+    private Step make(Expr e) {
+        return switch (e) {
+            case Var v -> input(v);
+            case Num n -> constant("number", MatrixKernelsShim.filled(1, 1, n.value()));
+            case Ones o -> constant("ones", filled(o.shape(), 1));
+            case Zero z -> constant("zeros", filled(z.shape(), 0));
+            case Identity i -> constant("identity", CommonOps_DDRM.identity(at.size(i.size())));
+            case Add a -> sum(a);
+            case MatMul m -> products.plan(m);
+            case Transpose t -> transpose(step(t.arg()));
+            case Hadamard h -> {
+                Step l = step(h.left()), r = step(h.right());
+                yield add(new Step("hadamard", l.rows, l.cols, List.of(l, r), 0, self -> {
+                    double[] x = self.in(0).out.data, y = self.in(1).out.data, z = self.out.data;
+                    for (int i = 0; i < z.length; i++) z[i] = x[i] * y[i];
+                }));
+            }
+            case Power p -> power(step(p.base()), step(p.exponent()));
+            case Apply a -> {
+                Fn fn = a.fn();
+                yield elementwise(fn.name().toLowerCase(), step(a.arg()), fn::eval);
+            }
+            case Call c -> call(c);
+            case Block b -> block(b);
+        };
+    }
+
+    private Step input(Var v) {
+        DMatrixRMaj value = at.value(v.name());
+        int[] size = value != null ? new int[] {value.numRows, value.numCols} : at.size(v.shape());
+        Step s = add(new Step("input " + v.name(), size[0], size[1], List.of(), -1, self -> { }));
+        s.owned = false;
+        s.dependent = v.isDifferential();
+        s.out = value; // a placeholder until the caller sets it
+        inputs.put(v.name(), s);
+        return s;
+    }
+
+    private Step constant(String what, DMatrixRMaj value) {
+        Step s = add(new Step(what, value.numRows, value.numCols, List.of(), -1, self -> { }));
+        s.owned = false; // never written over: it must survive every run
+        s.out = value;
+        return s;
+    }
+
+    private DMatrixRMaj filled(dev.matcalc.shapes.Shape shape, double v) {
+        int[] size = at.size(shape);
+        return MatrixKernelsShim.filled(size[0], size[1], v);
+    }
+
+    /** Scalar terms (static shape) broadcast; the first matrix term's buffer may be reused. */
+    private Step sum(Add a) {
+        List<Step> terms = new ArrayList<>();
+        List<Boolean> broadcast = new ArrayList<>();
+        int rows = 1, cols = 1, first = -1;
+        for (Expr t : a.terms()) {
+            Step s = step(t);
+            terms.add(s);
+            broadcast.add(t.isScalar());
+            if (!t.isScalar() && first < 0) {
+                first = terms.size() - 1;
+                rows = s.rows;
+                cols = s.cols;
+            }
+        }
+        if (first < 0 && !a.isScalar()) { // only scalar terms, broadcast over the sum's own shape
+            int[] size = at.size(a.shape());
+            rows = size[0];
+            cols = size[1];
+        }
+        int matrix = first;
+        boolean[] scalarTerm = new boolean[terms.size()];
+        for (int i = 0; i < scalarTerm.length; i++) scalarTerm[i] = broadcast.get(i);
+        return add(new Step("add", rows, cols, terms, matrix, self -> {
+            double constant = 0;
+            for (int i = 0; i < scalarTerm.length; i++) if (scalarTerm[i]) constant += self.scalar(i);
+            double[] z = self.out.data;
+            if (matrix < 0) {
+                java.util.Arrays.fill(z, constant);
+                return;
+            }
+            double[] x0 = self.in(matrix).out.data;
+            if (x0 != z) System.arraycopy(x0, 0, z, 0, z.length);
+            for (int i = 0; i < scalarTerm.length; i++) {
+                if (scalarTerm[i] || i == matrix) continue;
+                double[] x = self.in(i).out.data;
+                for (int j = 0; j < z.length; j++) z[j] += x[j];
+            }
+            if (constant != 0) for (int j = 0; j < z.length; j++) z[j] += constant;
+        }));
+    }
+
+    Step elementwise(String what, Step in, DoubleUnaryOperator f) {
+        return add(new Step(what, in.rows, in.cols, List.of(in), 0, self -> {
+            double[] x = self.in(0).out.data, y = self.out.data;
+            for (int i = 0; i < y.length; i++) y[i] = f.applyAsDouble(x[i]);
+        }));
+    }
+
+    private Step power(Step base, Step exponent) {
+        return add(new Step("power", base.rows, base.cols, List.of(base, exponent), 0, self -> {
+            double[] x = self.in(0).out.data, y = self.out.data;
+            double p = self.scalar(1);
+            if (p == 2) for (int i = 0; i < y.length; i++) y[i] = x[i] * x[i];
+            else if (p == -1) for (int i = 0; i < y.length; i++) y[i] = 1 / x[i];
+            else if (p == 0.5) for (int i = 0; i < y.length; i++) y[i] = Math.sqrt(x[i]);
+            else if (p == 1) { if (x != y) System.arraycopy(x, 0, y, 0, y.length); }
+            else for (int i = 0; i < y.length; i++) y[i] = Math.pow(x[i], p);
+        }));
+    }
+
+    /** A vector's transpose shares its data; a matrix's is copied. */
+    Step transpose(Step in) {
+        if (in.rows == 1 || in.cols == 1) {
+            Step s = add(new Step("transpose (view)", in.cols, in.rows, List.of(in), -1,
+                    self -> self.out = DMatrixRMaj.wrap(self.rows, self.cols, self.in(0).out.data)));
+            s.owned = false;
+            return s;
+        }
+        return add(new Step("transpose", in.cols, in.rows, List.of(in), -1,
+                self -> CommonOps_DDRM.transpose(self.in(0).out, self.out)));
+    }
+
+    private Step call(Call c) {
+        Step in = step(c.arg());
+        int n = in.rows * in.cols;
+        return switch (c.fn()) {
+            case SUM -> add(new Step("sum", 1, 1, List.of(in), -1, self -> {
+                double s = 0;
+                for (double x : self.in(0).out.data) s += x;
+                self.out.data[0] = s;
+            }));
+            case DIAG_MATRIX -> add(new Step("diag (dense)", n, n, List.of(in), -1, self -> {
+                double[] v = self.in(0).out.data, z = self.out.data;
+                java.util.Arrays.fill(z, 0);
+                for (int i = 0; i < n; i++) z[i * n + i] = v[i];
+            }));
+            default -> {
+                int[] size = c.isScalar() ? new int[] {1, 1}
+                        : c.fn() == MatFn.DIAG_VECTOR ? new int[] {in.rows, 1} : new int[] {in.rows, in.cols};
+                yield add(new Step(c.fn().name().toLowerCase(), size[0], size[1], List.of(in), -1,
+                        self -> System.arraycopy(MatrixKernels.call(c.fn(), self.in(0).out).data, 0,
+                                self.out.data, 0, self.out.data.length)));
+            }
+        };
+    }
+
+    private Step block(Block b) {
+        List<Step> parts = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        int r = 0, cols = 0;
+        for (List<Expr> row : b.rows()) {
+            int c = 0, h = 0;
+            for (Expr e : row) {
+                Step s = step(e);
+                parts.add(s);
+                at.add(new int[] {r, c});
+                c += s.cols;
+                h = s.rows;
+            }
+            r += h;
+            cols = c;
+        }
+        return add(new Step("block", r, cols, parts, -1, self -> {
+            for (int i = 0; i < parts.size(); i++)
+                CommonOps_DDRM.insert(self.in(i).out, self.out, at.get(i)[0], at.get(i)[1]);
+        }));
+    }
+
+    /** Buffers: an element-wise step writes over its input when it is the input's only reader. */
+    private void allocate() {
+        for (Step s : steps) for (Step in : s.inputs) in.consumers++;
+        for (Step s : steps) {
+            if (!s.owned) continue;
+            if (s.inPlaceInput >= 0) {
+                Step in = s.in(s.inPlaceInput);
+                if (in.owned && in.consumers == 1 && !in.root && in.dependent == s.dependent
+                        && in.rows == s.rows && in.cols == s.cols && in.out != null) {
+                    s.out = in.out;
+                    continue;
+                }
+            }
+            s.out = new DMatrixRMaj(s.rows, s.cols);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.matcalc.compile;
+
+import dev.matcalc.expr.*;
+import dev.matcalc.simplify.Symmetry;
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans an n-ary product. Scalar factors become one coefficient (the alpha of the last
+ * multiplication). A transposed factor is multiplied as is (BLAS's transpose flag), a
+ * {@code diag(v)} factor scales rows or columns. Products known to be symmetric take the
+ * half-and-mirror routines of {@link Dense} (syrk for X'·X and X'·diag(v)·X); the others are
+ * associated by the matrix-chain dynamic program on the runtime sizes, a diagonal factor costing
+ * one multiply per entry it scales.
+ */
+final class ProductPlanner {
+    /** A factor: a step, maybe transposed, maybe the vector of a diagonal matrix. */
+    record Operand(Step step, boolean trans, boolean diag) {
+        int rows() {
+            return diag ? size() : trans ? step.cols : step.rows;
+        }
+
+        int cols() {
+            return diag ? size() : trans ? step.rows : step.cols;
+        }
+
+        int size() {
+            return step.rows * step.cols;
+        }
+
+        boolean isTransposeOf(Operand o) {
+            return !diag && !o.diag && step == o.step && trans != o.trans;
+        }
+    }
+
+    private final PlanBuilder b;
+
+    ProductPlanner(PlanBuilder b) {
+        this.b = b;
+    }
+
+    Step plan(MatMul m) {
+        double constant = 1;
+        List<Step> scalars = new ArrayList<>();
+        List<Operand> ops = new ArrayList<>();
+        for (Expr f : m.factors()) {
+            if (f instanceof Num n) constant *= n.value();
+            else if (f.isScalar()) scalars.add(b.step(f));
+            else ops.add(operand(f));
+        }
+        Coefficient alpha = new Coefficient(constant, scalars);
+        if (ops.isEmpty())
+            return b.add(new Step("scalar product", 1, 1, scalars, -1, self -> self.out.data[0] = alpha.value(self, 0)));
+        if (ops.size() == 1) return scaled(ops.get(0), alpha);
+        int rows = ops.get(0).rows(), cols = ops.get(ops.size() - 1).cols();
+        if (rows == cols && rows > 1 && Symmetry.isSymmetric(m)) {
+            Step s = symmetric(ops, alpha);
+            if (s != null) return s;
+        }
+        return chain(ops, alpha);
+    }
+
+    private Operand operand(Expr f) {
+        if (f instanceof Transpose t && !t.arg().isScalar()) {
+            Operand o = operand(t.arg());
+            return o.diag ? o : new Operand(o.step, !o.trans, false);
+        }
+        if (f instanceof Call c && c.fn() == MatFn.DIAG_MATRIX) return new Operand(b.step(c.arg()), false, true);
+        return new Operand(b.step(f), false, false);
+    }
+
+    /** The coefficient: a constant times the values of the scalar inputs from index {@code from} on. */
+    record Coefficient(double constant, List<Step> scalars) {
+        double value(Step self, int from) {
+            double a = constant;
+            for (int i = 0; i < scalars.size(); i++) a *= self.scalar(from + i);
+            return a;
+        }
+    }
+
+    private static List<Step> inputs(List<Step> operands, Coefficient alpha) {
+        List<Step> in = new ArrayList<>(operands);
+        in.addAll(alpha.scalars());
+        return in;
+    }
+
+    /** alpha · op(x), or alpha · diag(v) dense. */
+    private Step scaled(Operand o, Coefficient alpha) {
+        int rows = o.rows(), cols = o.cols();
+        return b.add(new Step("scale", rows, cols, inputs(List.of(o.step), alpha), o.trans || o.diag ? -1 : 0, self -> {
+            double a = alpha.value(self, 1);
+            DMatrixRMaj x = self.in(0).out;
+            double[] z = self.out.data;
+            if (o.diag) {
+                java.util.Arrays.fill(z, 0);
+                for (int i = 0; i < rows; i++) z[i * rows + i] = a * x.data[i];
+            } else if (o.trans) {
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0; j < cols; j++) z[i * cols + j] = a * x.data[j * rows + i];
+            } else {
+                for (int i = 0; i < z.length; i++) z[i] = a * x.data[i];
+            }
+        }));
+    }
+
+    /** F'·F, F'·diag(v)·F, or any symmetric chain as (all but the last factor)·(the last), half of it. */
+    private Step symmetric(List<Operand> ops, Coefficient alpha) {
+        int n = ops.get(0).rows();
+        if (ops.size() == 2 && ops.get(0).isTransposeOf(ops.get(1))) {
+            Operand f = ops.get(1);
+            return b.add(new Step("syrk", n, n, inputs(List.of(f.step), alpha), -1, self -> {
+                if (f.trans) Dense.outerGramian(alpha.value(self, 1), self.in(0).out, self.out);
+                else Dense.gramian(alpha.value(self, 1), self.in(0).out, self.out);
+            }));
+        }
+        if (ops.size() == 3 && ops.get(1).diag && ops.get(0).isTransposeOf(ops.get(2))) {
+            Operand f = ops.get(2);
+            Step x = f.trans ? b.transpose(f.step) : f.step; // F itself, m×n
+            Step v = ops.get(1).step;
+            DMatrixRMaj[] scratch = new DMatrixRMaj[1];
+            return b.add(new Step("syrk of diag-scaled rows", n, n, inputs(List.of(x, v), alpha), -1, self -> {
+                DMatrixRMaj fm = self.in(0).out;
+                double[] w = self.in(1).out.data;
+                if (scratch[0] == null) scratch[0] = new DMatrixRMaj(fm.numRows, fm.numCols);
+                DMatrixRMaj g = scratch[0];
+                boolean nonNegative = true;
+                for (double wi : w) nonNegative &= wi >= 0;
+                int cols = fm.numCols;
+                // F'·diag(w)·F = G'·G with G = diag(√w)·F when w ≥ 0; otherwise F'·(diag(w)·F), half of it
+                for (int i = 0; i < fm.numRows; i++) {
+                    double s = nonNegative ? Math.sqrt(w[i]) : w[i];
+                    for (int j = 0; j < cols; j++) g.data[i * cols + j] = s * fm.data[i * cols + j];
+                }
+                if (nonNegative) Dense.gramian(alpha.value(self, 2), g, self.out);
+                else Dense.symmetricProduct(true, false, alpha.value(self, 2), fm, g, self.out);
+            }));
+        }
+        if (ops.get(ops.size() - 1).diag) return null;
+        Operand left = ops.size() == 2 ? ops.get(0) : product(ops.subList(0, ops.size() - 1));
+        if (left.diag) return null;
+        Operand right = ops.get(ops.size() - 1);
+        return b.add(new Step("symmetric product (half, mirrored)", n, n, inputs(List.of(left.step, right.step), alpha), -1,
+                self -> Dense.symmetricProduct(left.trans, right.trans, alpha.value(self, 2),
+                        self.in(0).out, self.in(1).out, self.out)));
+    }
+
+    /** The chain with the coefficient applied by its last multiplication. */
+    private Step chain(List<Operand> ops, Coefficient alpha) {
+        int k = ops.size();
+        int[][] split = order(ops);
+        Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
+        Operand result = multiply(l, r, alpha);
+        return result.diag ? scaled(result, alpha) : result.step;
+    }
+
+    private Operand product(List<Operand> ops) {
+        if (ops.size() == 1) return ops.get(0);
+        return emit(ops, order(ops), 0, ops.size() - 1);
+    }
+
+    /**
+     * The matrix-chain dynamic program: split[i][j] is where [i..j] is best split; a product with a
+     * diagonal side costs rows·cols (a scaling), two diagonals cost n (a Hadamard product).
+     */
+    static int[][] order(List<Operand> ops) {
+        int k = ops.size();
+        long[] p = new long[k + 1];
+        boolean[][] diag = new boolean[k][k];
+        for (int i = 0; i < k; i++) {
+            p[i] = ops.get(i).rows();
+            diag[i][i] = ops.get(i).diag;
+        }
+        p[k] = ops.get(k - 1).cols();
+        long[][] cost = new long[k][k];
+        int[][] split = new int[k][k];
+        for (int len = 2; len <= k; len++) {
+            for (int i = 0; i + len - 1 < k; i++) {
+                int j = i + len - 1;
+                diag[i][j] = diag[i][j - 1] && diag[j][j];
+                cost[i][j] = Long.MAX_VALUE;
+                for (int s = i; s < j; s++) {
+                    boolean dl = diag[i][s], dr = diag[s + 1][j];
+                    long mul = dl && dr ? p[i] : dl || dr ? p[i] * p[j + 1] : p[i] * p[s + 1] * p[j + 1];
+                    long c = cost[i][s] + cost[s + 1][j] + mul;
+                    if (c < cost[i][j]) {
+                        cost[i][j] = c;
+                        split[i][j] = s;
+                    }
+                }
+            }
+        }
+        return split;
+    }
+
+    private Operand emit(List<Operand> ops, int[][] split, int i, int j) {
+        if (i == j) return ops.get(i);
+        Operand l = emit(ops, split, i, split[i][j]), r = emit(ops, split, split[i][j] + 1, j);
+        List<Object> key = List.of("product", l, r);
+        Step shared = b.derived.get(key);
+        if (shared != null) return new Operand(shared, false, l.diag && r.diag);
+        Operand result = multiply(l, r, new Coefficient(1, List.of()));
+        b.derived.put(key, result.step);
+        return result;
+    }
+
+    /** alpha · op(l) · op(r); a diagonal side scales, two diagonals give a diagonal. */
+    private Operand multiply(Operand l, Operand r, Coefficient alpha) {
+        int rows = l.rows(), cols = r.cols();
+        if (l.diag && r.diag) {
+            Step v = b.add(new Step("diag product", l.step.rows, l.step.cols, List.of(l.step, r.step), -1, self -> {
+                double[] x = self.in(0).out.data, y = self.in(1).out.data, z = self.out.data;
+                for (int i = 0; i < z.length; i++) z[i] = x[i] * y[i];
+            }));
+            return new Operand(v, false, true); // the caller scales a diagonal result
+        }
+        if (l.diag || r.diag) {
+            Operand dense = l.diag ? r : l;
+            Step v = l.diag ? l.step : r.step;
+            boolean rowsScaled = l.diag;
+            return new Operand(b.add(new Step(rowsScaled ? "scale rows" : "scale columns", rows, cols,
+                    inputs(List.of(dense.step, v), alpha), -1, self -> {
+                double a = alpha.value(self, 2);
+                double[] x = self.in(0).out.data, w = self.in(1).out.data, z = self.out.data;
+                int xc = self.in(0).out.numCols;
+                for (int i = 0; i < rows; i++)
+                    for (int j = 0; j < cols; j++) {
+                        double e = dense.trans ? x[j * xc + i] : x[i * xc + j];
+                        z[i * cols + j] = a * e * (rowsScaled ? w[i] : w[j]);
+                    }
+            })), false, false);
+        }
+        return new Operand(b.add(new Step("multiply", rows, cols, inputs(List.of(l.step, r.step), alpha), -1,
+                self -> Dense.gemm(l.trans, r.trans, alpha.value(self, 2), self.in(0).out, self.in(1).out, self.out))),
+                false, false);
+    }
+}

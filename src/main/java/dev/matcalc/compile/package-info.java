@@ -1,0 +1,14 @@
+/**
+ * Compiled evaluation plans: an expression DAG (a derivative, its function, its differential) turned
+ * once into a list of steps over preallocated buffers and run many times.
+ *
+ * <p>What the plan does that the reference {@link dev.matcalc.numeric.Evaluator} does not: structurally
+ * equal subterms share one step (hash-consing on top of identity); product chains are associated by
+ * cost when the sizes are known, with transposes passed to the multiplication instead of formed;
+ * {@code diag(v)} inside a product scales rows or columns; products known to be symmetric
+ * ({@link dev.matcalc.simplify.Symmetry}) compute one triangle and mirror it; element-wise steps
+ * write over an input buffer nobody else reads; large products go to native BLAS ({@link Dense}).
+ * Steps that depend on a differential direction are marked, so a Hessian-vector product, or a tensor
+ * read column by column, reruns only them.
+ */
+package dev.matcalc.compile;
