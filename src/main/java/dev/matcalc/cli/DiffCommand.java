@@ -47,6 +47,9 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
             description = "Show the derivation step by step (intermediate variables, local derivatives, chain rule, simplification) before each answer.")
     boolean steps;
 
+    @Option(names = "--verbose", description = "Say on stderr which implementation multiplies large matrices (native BLAS or pure Java).")
+    boolean verbose;
+
     @Override
     public String format() {
         return format;
@@ -57,6 +60,7 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
         if (!List.of("text", "pretty", "latex", "json").contains(format) && !Target.isTarget(format))
             throw new SourceError("unknown format '" + format + "'; use text, pretty, latex, json, numpy, pytorch, jax or java");
         Map<String, Object> point = at == null ? null : readValues(at);
+        if (verbose) spec.commandLine().getErr().println("matcalc: dense products: " + dev.matcalc.compile.Dense.describe());
         Request request = new Request(problem.expr, problem.wrt, problem.letMap(), problem.order, problem.layout(),
                 Request.ALL_FORMATS, steps, point);
         PrintWriter out = spec.commandLine().getOut();
