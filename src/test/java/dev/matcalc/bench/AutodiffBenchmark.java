@@ -1,0 +1,51 @@
+package dev.matcalc.bench;
+
+import dev.matcalc.MatCalc;
+import dev.matcalc.api.CompiledDerivative;
+import dev.matcalc.api.Expression;
+import org.ejml.data.DMatrixRMaj;
+import org.openjdk.jmh.annotations.*;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * matcalc's compiled evaluator on the autodiff comparison's problems ({@link AutodiffProblems}).
+ * One parameter, {@code job = problem:what:n} (what = gradient, hessian or hvp), lists exactly the
+ * combinations to run, so bench/autodiff.sh can leave out the ones that do not fit (a dense
+ * matrix-factorization Hessian at n = 1000 is 80 GB). Run by bench/autodiff.sh, not a unit test.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xss16m"})
+public class AutodiffBenchmark {
+    @Param({"xAx:gradient:100"})
+    public String job;
+
+    private CompiledDerivative compiled;
+    private Map<String, DMatrixRMaj> values;
+    private DMatrixRMaj direction;
+    private boolean hvp;
+
+    @Setup
+    public void compile() {
+        String[] p = job.split(":");
+        AutodiffProblems problem = AutodiffProblems.of(p[0], Integer.parseInt(p[2]), 42);
+        Expression f = MatCalc.parse(problem.expr());
+        hvp = p[1].equals("hvp");
+        compiled = (p[1].equals("gradient") ? f.derivative(problem.wrt()) : f.derivative(problem.wrt(), problem.wrt())).compile();
+        values = problem.values();
+        DMatrixRMaj x = values.get(problem.wrt());
+        direction = AutodiffProblems.random(x.numRows, x.numCols, new Random(7));
+        run(); // compile the plan for these sizes outside the measurement
+    }
+
+    @Benchmark
+    public Object run() {
+        return hvp ? compiled.hvp(values, direction) : compiled.evaluate(values);
+    }
+}
