@@ -6,6 +6,8 @@ import dev.matcalc.explain.Explainer;
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
 import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Ref;
+import dev.matcalc.expr.Refs;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Derivatives;
 import dev.matcalc.numeric.Evaluator;
@@ -63,8 +65,13 @@ public final class DerivativeResult {
         return derivative.shape();
     }
 
+    /** The answer with its named parts: the named subterms (Y1, dY1, G_Y1) first, then repeated ones (t0). */
     public CommonSubexpressions.Named named() {
-        return CommonSubexpressions.name(expr());
+        List<CommonSubexpressions.Definition> definitions = new ArrayList<>();
+        for (Ref r : Refs.definitions(expr())) definitions.add(new CommonSubexpressions.Definition(r.name(), r.value()));
+        CommonSubexpressions.Named repeated = CommonSubexpressions.name(expr());
+        definitions.addAll(repeated.definitions());
+        return new CommonSubexpressions.Named(repeated.body(), definitions);
     }
 
     /** Valid matcalc input: the definitions of named subterms (one per line), then the answer. */
