@@ -119,7 +119,18 @@ public final class Service {
                 latex ? Render.latex(named.body()) : null, defs.isEmpty() ? null : defs,
                 Render.text(d.differential()), value, shape,
                 request.steps() && d.order() == 1 ? List.<Object>copyOf(r.steps().steps()) : null,
-                code(expression, r, request));
+                code(expression, r, request), tensorForms(r), indexForm(r));
+    }
+
+    private static Answer.TensorForms tensorForms(DerivativeResult r) {
+        dev.matcalc.tensor.KroneckerForm k = r.kronecker();
+        return k == null ? null : new Answer.TensorForms(dev.matcalc.tensor.KroneckerForm.convention(),
+                k.toText(), k.toPretty(), k.toLatex());
+    }
+
+    private static Answer.IndexForm indexForm(DerivativeResult r) {
+        dev.matcalc.tensor.IndexNotation.Form f = r.indexNotation();
+        return f == null ? null : new Answer.IndexForm(f.toText(), f.toLatex());
     }
 
     /** The asked code formats for f and this one derivative; null when none is asked. */
@@ -136,6 +147,6 @@ public final class Service {
         String kind = first.function().isScalar() ? "gradient" : "Jacobian";
         return new Answer.Part(names, 1, kind, first.layout().label(), s.shape().toString(),
                 "stacked " + kind + " w.r.t. (" + String.join(", ", names) + "), " + first.layout().label() + " layout: " + s.shape(),
-                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null, null);
+                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null, null, null, null);
     }
 }
