@@ -57,7 +57,7 @@ public final class Service {
         Map<String, Answer.VariableInfo> vars = new LinkedHashMap<>();
         for (Var v : typed.variables())
             vars.put(v.name(), new Answer.VariableInfo(declaration(v), typed.isDeclared(v.name()) ? "declared" : "inferred"));
-        return new Answer(Render.text(typed.expr()), Render.latex(typed.expr()), vars,
+        return new Answer(program(typed), Render.latex(typed.expr()), vars,
                 typed.dimensionValues().isEmpty() ? null : typed.dimensionValues(), value, parts, stacked);
     }
 
@@ -84,6 +84,14 @@ public final class Service {
         for (List<String> names : orders)
             results.add(expression.derivative(request.layout(), names.toArray(String[]::new)));
         return results;
+    }
+
+    /** The input as typed: its definitions, then the expression ({@code Y = X'*X; tr(Y)}). */
+    private static String program(Typed typed) {
+        StringBuilder sb = new StringBuilder();
+        for (Typed.Definition d : typed.definitions())
+            sb.append(d.name()).append(" = ").append(Render.text(d.expr())).append("; ");
+        return sb.append(Render.text(typed.expr())).toString();
     }
 
     /** Without --wrt: the only variable, else an error listing them. */
