@@ -32,6 +32,7 @@ final class Nodes {
             case Apply a -> List.of(a.arg());
             case Call c -> List.of(c.arg());
             case Block b -> b.rows().stream().flatMap(List::stream).toList();
+            case Ref r -> List.of(r.value());
         };
     }
 

@@ -63,16 +63,7 @@ public final class CommonSubexpressions {
     }
 
     static boolean isTrivial(Expr e) {
-        return switch (e) {
-            case Var v -> true;
-            case Num n -> true;
-            case Ones o -> true;
-            case Identity i -> true;
-            case Zero z -> true;
-            case Transpose t -> isTrivial(t.arg());
-            case MatMul m -> m.factors().size() == 2 && m.factors().get(0) instanceof Num && isTrivial(m.factors().get(1));
-            default -> false;
-        };
+        return dev.matcalc.expr.Refs.isTrivial(e);
     }
 
     private static void count(Expr e, Map<Expr, Integer> counts, Set<String> names) {
@@ -118,6 +109,7 @@ public final class CommonSubexpressions {
             case Apply a -> List.of(a.arg());
             case Call c -> List.of(c.arg());
             case Block b -> b.rows().stream().flatMap(List::stream).toList();
+            case Ref r -> List.of();                      // already named
         };
     }
 

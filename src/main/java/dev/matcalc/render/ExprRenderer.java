@@ -99,6 +99,7 @@ public abstract class ExprRenderer {
     protected final Piece piece(Expr e) {
         return switch (e) {
             case Var v -> Piece.atom(variable(v));
+            case Ref r -> Piece.atom(variable(new Var(r.name(), r.shape())));
             case Num n -> n.value() < 0 ? negate(number(-n.value())) : number(n.value());
             case Ones o -> ones(o.shape());
             case Identity i -> Piece.atom(identity());
