@@ -47,6 +47,11 @@ final class PlanBuilder {
     int id(Expr e) {
         Integer known = ids.get(e);
         if (known != null) return known;
+        if (e instanceof Ref r) { // a name for its value: the same step, computed once
+            int id = id(r.value());
+            ids.put(e, id);
+            return id;
+        }
         List<Object> key = new ArrayList<>();
         key.add(e.getClass());
         switch (e) {
@@ -106,6 +111,7 @@ final class PlanBuilder {
             }
             case Call c -> call(c);
             case Block b -> block(b);
+            case Ref r -> step(r.value());
         };
     }
 

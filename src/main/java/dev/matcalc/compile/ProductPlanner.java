@@ -63,6 +63,7 @@ final class ProductPlanner {
     }
 
     private Operand operand(Expr f) {
+        if (f instanceof Ref r) return operand(r.value());
         if (f instanceof Transpose t && !t.arg().isScalar()) {
             Operand o = operand(t.arg());
             return o.diag ? o : new Operand(o.step, !o.trans, false);
