@@ -57,7 +57,7 @@ public final class Service {
         Map<String, Answer.VariableInfo> vars = new LinkedHashMap<>();
         for (Var v : typed.variables())
             vars.put(v.name(), new Answer.VariableInfo(declaration(v), typed.isDeclared(v.name()) ? "declared" : "inferred"));
-        return new Answer(Render.text(typed.expr()), Render.latex(typed.expr()), vars,
+        return new Answer(program(typed), Render.latex(typed.expr()), vars,
                 typed.dimensionValues().isEmpty() ? null : typed.dimensionValues(), value, parts, stacked);
     }
 
@@ -84,6 +84,14 @@ public final class Service {
         for (List<String> names : orders)
             results.add(expression.derivative(request.layout(), names.toArray(String[]::new)));
         return results;
+    }
+
+    /** The input as typed: its definitions, then the expression ({@code Y = X'*X; tr(Y)}). */
+    private static String program(Typed typed) {
+        StringBuilder sb = new StringBuilder();
+        for (Typed.Definition d : typed.definitions())
+            sb.append(d.name()).append(" = ").append(Render.text(d.expr())).append("; ");
+        return sb.append(Render.text(typed.expr())).toString();
     }
 
     /** Without --wrt: the only variable, else an error listing them. */
@@ -119,7 +127,18 @@ public final class Service {
                 latex ? Render.latex(named.body()) : null, defs.isEmpty() ? null : defs,
                 Render.text(d.differential()), value, shape,
                 request.steps() && d.order() == 1 ? List.<Object>copyOf(r.steps().steps()) : null,
-                code(expression, r, request));
+                code(expression, r, request), tensorForms(r), indexForm(r));
+    }
+
+    private static Answer.TensorForms tensorForms(DerivativeResult r) {
+        dev.matcalc.tensor.KroneckerForm k = r.kronecker();
+        return k == null ? null : new Answer.TensorForms(dev.matcalc.tensor.KroneckerForm.convention(),
+                k.toText(), k.toPretty(), k.toLatex());
+    }
+
+    private static Answer.IndexForm indexForm(DerivativeResult r) {
+        dev.matcalc.tensor.IndexNotation.Form f = r.indexNotation();
+        return f == null ? null : new Answer.IndexForm(f.toText(), f.toLatex());
     }
 
     /** The asked code formats for f and this one derivative; null when none is asked. */
@@ -136,6 +155,6 @@ public final class Service {
         String kind = first.function().isScalar() ? "gradient" : "Jacobian";
         return new Answer.Part(names, 1, kind, first.layout().label(), s.shape().toString(),
                 "stacked " + kind + " w.r.t. (" + String.join(", ", names) + "), " + first.layout().label() + " layout: " + s.shape(),
-                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null, null);
+                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null, null, null, null);
     }
 }

@@ -25,11 +25,11 @@ public final class Differentiation {
         if (wrt.isEmpty()) throw new IllegalArgumentException("no variable to differentiate by");
         Expr base = f;
         for (int i = 0; i < wrt.size() - 1 && base != null; i++) {
-            Derivative step = firstOrder(base, wrt.get(i), i + 1, Layout.MIXED);
+            Derivative step = firstOrder(base, wrt.get(i), 1, Layout.MIXED);   // a matrix form holds no differentials
             base = step.hasMatrixForm() ? step.matrix() : null;    // mixed layout = the numeric convention
         }
         if (base != null) {
-            Derivative last = firstOrder(base, wrt.get(wrt.size() - 1), wrt.size(), layout);
+            Derivative last = firstOrder(base, wrt.get(wrt.size() - 1), 1, layout);
             Derivative.Kind kind = wrt.size() == 1 ? last.kind() : higherKind(f, wrt, last);
             return new Derivative(f, wrt, layout, kind, last.matrix(), base, last.differential(), last.directions());
         }
@@ -37,9 +37,9 @@ public final class Differentiation {
     }
 
     private static Derivative.Kind higherKind(Expr f, List<Var> wrt, Derivative last) {
-        if (!last.hasMatrixForm()) return Derivative.Kind.TENSOR;
         boolean sameVariable = wrt.stream().distinct().count() == 1;
         if (wrt.size() == 2 && f.isScalar() && sameVariable && !wrt.get(0).isScalar()) return Derivative.Kind.HESSIAN;
+        if (!last.hasMatrixForm()) return Derivative.Kind.TENSOR;
         return wrt.size() == 2 ? Derivative.Kind.SECOND_DERIVATIVE : Derivative.Kind.DERIVATIVE;
     }
 
