@@ -187,23 +187,9 @@ public final class CommonSubexpressions {
         }
     }
 
+    /** The children a repeated subterm is looked for in; a named subterm is already named. */
     static List<Expr> children(Expr e) {
-        return switch (e) {
-            case Var v -> List.of();
-            case Num n -> List.of();
-            case Ones o -> List.of();
-            case Identity i -> List.of();
-            case Zero z -> List.of();
-            case Add a -> a.terms();
-            case MatMul m -> m.factors();
-            case Transpose t -> List.of(t.arg());
-            case Hadamard h -> List.of(h.left(), h.right());
-            case Power p -> List.of(p.base(), p.exponent());
-            case Apply a -> List.of(a.arg());
-            case Call c -> List.of(c.arg());
-            case Block b -> b.rows().stream().flatMap(List::stream).toList();
-            case Ref r -> List.of();                      // already named
-        };
+        return e instanceof Ref ? List.of() : dev.matcalc.expr.Nodes.children(e);
     }
 
     /** The same node over new children, built directly (a smart constructor could regroup it). */

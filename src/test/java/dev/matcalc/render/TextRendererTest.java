@@ -143,7 +143,7 @@ class TextRendererTest {
         assertThat(text.render(mul(A, new Ones(x.shape())))).isEqualTo("A*vector(1)");
         assertThat(text.render(new Identity(N))).isEqualTo("eye");
         assertThat(text.render(add(A, new Identity(N)))).isEqualTo("A + eye");
-        assertThat(text.render(new Zero(A.shape()))).isEqualTo("0");
+        assertThat(text.render(new Zero(A.shape()))).isEqualTo("0*matrix(1)");   // re-parses with its size
     }
 
     @Test
