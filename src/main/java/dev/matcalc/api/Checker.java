@@ -3,18 +3,14 @@ package dev.matcalc.api;
 import dev.matcalc.MatCalc;
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
-import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.FiniteDifferences;
 import dev.matcalc.numeric.RandomPoints;
 import dev.matcalc.numeric.Tensor;
-import dev.matcalc.shapes.Declaration;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -8,7 +8,6 @@ import dev.matcalc.codegen.Target;
 import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Tensor;
-import dev.matcalc.numeric.Values;
 import dev.matcalc.render.CommonSubexpressions;
 import dev.matcalc.render.Render;
 import dev.matcalc.shapes.Declaration;
