@@ -10,7 +10,6 @@ import dev.matcalc.explain.DerivationStep;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Prints an {@link Answer} in the REPL's chosen format. */
 final class ReplPrinter {

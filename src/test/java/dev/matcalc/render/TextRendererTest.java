@@ -1,7 +1,6 @@
 package dev.matcalc.render;
 
 import dev.matcalc.expr.*;
-import dev.matcalc.shapes.Shape;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
