@@ -8,7 +8,6 @@ import dev.matcalc.codegen.Target;
 import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Tensor;
-import dev.matcalc.numeric.Values;
 import dev.matcalc.render.CommonSubexpressions;
 import dev.matcalc.render.Render;
 import dev.matcalc.shapes.Declaration;
@@ -33,8 +32,7 @@ public final class Service {
     private static Answer answer(Request request) {
         if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
         if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
-        Map<String, Declaration> lets = new LinkedHashMap<>();
-        request.let().forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
+        Map<String, Declaration> lets = declarations(request.let());
         Map<String, DMatrixRMaj> point = request.at() == null ? null : Points.fromJsonObject(request.at());
         Map<String, int[]> valueShapes = new LinkedHashMap<>();
         if (point != null) point.forEach((k, m) -> valueShapes.put(k, new int[]{m.numRows, m.numCols}));
@@ -63,27 +61,38 @@ public final class Service {
 
     /** One module computing f and every derivative the request asks for, as {@code --format numpy} etc. print it. */
     public static String code(Request request, Target target) {
-        Map<String, Declaration> lets = new LinkedHashMap<>();
-        request.let().forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
         if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
-        Expression expression = MatCalc.parse(request.expr(), lets, Map.of());
+        Expression expression = MatCalc.parse(request.expr(), declarations(request.let()), Map.of());
         return CodeGen.generate(expression, derivatives(expression, request), target);
     }
 
     private static List<DerivativeResult> derivatives(Expression expression, Request request) {
-        if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
         List<String> wrt = request.wrt().isEmpty() ? defaultWrt(expression) : request.wrt();
-        List<List<String>> orders = new ArrayList<>();
-        if (request.order() == 1) wrt.forEach(w -> orders.add(List.of(w)));
-        else if (wrt.size() == 1) orders.add(Collections.nCopies(request.order(), wrt.get(0)));
-        else if (wrt.size() == request.order()) orders.add(wrt);
-        else throw new SourceError("a derivative of order " + request.order() + " takes one variable (repeated) or "
-                + request.order() + " variables, got " + wrt.size());
+        return derivatives(expression, wrt, request.order(), request.layout());
+    }
 
+    /**
+     * The derivatives asked for: at order 1 one per variable (the partials); at order k, one
+     * variable k times or k variables once each (a mixed derivative).
+     */
+    static List<DerivativeResult> derivatives(Expression expression, List<String> wrt, int order, dev.matcalc.calculus.Layout layout) {
+        if (order < 1) throw new SourceError("the order must be at least 1, got " + order);
+        List<List<String>> orders = new ArrayList<>();
+        if (order == 1) wrt.forEach(w -> orders.add(List.of(w)));
+        else if (wrt.size() == 1) orders.add(Collections.nCopies(order, wrt.get(0)));
+        else if (wrt.size() == order) orders.add(wrt);
+        else throw new SourceError("a derivative of order " + order + " takes one variable (repeated) or "
+                + order + " variables, got " + wrt.size());
         List<DerivativeResult> results = new ArrayList<>();
-        for (List<String> names : orders)
-            results.add(expression.derivative(request.layout(), names.toArray(String[]::new)));
+        for (List<String> names : orders) results.add(expression.derivative(layout, names.toArray(String[]::new)));
         return results;
+    }
+
+    /** {@code --let} declarations ({@code "A" → "symmetric(n)"}), parsed. */
+    static Map<String, Declaration> declarations(Map<String, String> let) {
+        Map<String, Declaration> lets = new LinkedHashMap<>();
+        let.forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
+        return lets;
     }
 
     /** The input as typed: its definitions, then the expression ({@code Y = X'*X; tr(Y)}). */

@@ -10,7 +10,6 @@ import dev.matcalc.expr.Ones;
 import dev.matcalc.expr.Transpose;
 import dev.matcalc.expr.Ref;
 import dev.matcalc.expr.Var;
-import dev.matcalc.syntax.SourceError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
