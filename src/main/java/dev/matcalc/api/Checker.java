@@ -99,7 +99,8 @@ public final class Checker {
         Derivative lower = dev.matcalc.calculus.Differentiation.derivative(expression.expr(),
                 wrt.subList(0, wrt.size() - 1), Layout.NUMERATOR);
         if (lower.order() == 1)
-            return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values);
+            return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values,
+                    expression.expr());
         throw new SourceError("finite-difference checks of this derivative of order " + wrt.size() + " are not available");
     }
 
