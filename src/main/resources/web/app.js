@@ -269,9 +269,21 @@ function symbol(name) {
 
 function renderPart(part) {
   const node = el('div', { class: 'part' }, el('h2', { text: part.description }));
-  const lhs = part.order > 1 ? '\\frac{\\partial^{' + part.order + '} f}{' + part.wrt.map((w) => '\\partial ' + w).join('\\,') + '}'
+  const tensor = !part.matrixShape;   // no matrix form: the answer is a differential
+  const lhs = tensor ? (part.order > 1 ? '\\mathrm{d}\\left(\\partial^{' + (part.order - 1) + '} f\\right)' : '\\mathrm{d}F')
+      : part.order > 1 ? '\\frac{\\partial^{' + part.order + '} f}{' + part.wrt.map((w) => '\\partial ' + w).join('\\,') + '}'
       : '\\frac{\\partial f}{\\partial ' + part.wrt.join(',') + '}';
   node.append(tex(lhs + ' = ' + (part.latex || ''), el('div', { class: 'math derivative' })));
+  if (tensor && part.tensor) {
+    node.append(el('div', { class: 'tensor-form' },
+        el('span', { class: 'muted', text: 'vec form (' + part.tensor.convention + '): ' }),
+        tex('\\frac{\\partial\\,\\mathrm{vec}\\,F}{\\partial\\,\\mathrm{vec}(X)^\\top} = ' + part.tensor.latex, el('span'), false)));
+  }
+  if (tensor && part.index) {
+    node.append(el('div', { class: 'index-form' },
+        el('span', { class: 'muted', text: 'index form (repeated indices summed): ' }),
+        tex(part.index.latex, el('span'), false)));
+  }
   if (part.definitions && part.definitions.length) {
     const where = el('div', { class: 'where' }, 'where ');
     part.definitions.forEach((d, i) => {

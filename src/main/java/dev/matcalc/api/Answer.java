@@ -33,7 +33,17 @@ public record Answer(String expression, String latex, Map<String, VariableInfo> 
     public record Part(List<String> wrt, int order, String kind, String layout, String matrixShape,
                        String description, String text, String pretty, String latex,
                        List<Definition> definitions, String differential,
-                       Object value, int[] shape, List<Object> steps, Map<String, String> code) { }
+                       Object value, int[] shape, List<Object> steps, Map<String, String> code,
+                       TensorForms tensor, IndexForm index) { }
+
+    /**
+     * A derivative with no matrix form in Magnus–Neudecker's vec form d vec(F)/d vec(X)'
+     * ({@code convention} says how vec is taken); absent where the differential has no Kronecker form.
+     */
+    public record TensorForms(String convention, String text, String pretty, String latex) { }
+
+    /** The derivative's entries in index (Einstein) notation, repeated indices summed. */
+    public record IndexForm(String text, String latex) { }
 
     /** An error, as the JSON front ends report it ({@code line}/{@code column} 0 when there is no position). */
     public record Error(String message, int line, int column, String formatted) { }

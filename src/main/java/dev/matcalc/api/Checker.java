@@ -3,18 +3,14 @@ package dev.matcalc.api;
 import dev.matcalc.MatCalc;
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
-import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.FiniteDifferences;
 import dev.matcalc.numeric.RandomPoints;
 import dev.matcalc.numeric.Tensor;
-import dev.matcalc.shapes.Declaration;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,21 +33,15 @@ public final class Checker {
 
     private static CheckReport run(String source, List<String> wrt, Map<String, String> let, int order, Layout layout,
                                    int points, long seed, double tolerance) {
-        Map<String, Declaration> lets = new LinkedHashMap<>();
-        let.forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
-        Expression expression = MatCalc.parse(source, lets, Map.of());
-        List<List<String>> derivatives = new ArrayList<>();
+        Expression expression = MatCalc.parse(source, Service.declarations(let), Map.of());
         List<String> names = wrt.isEmpty() ? expression.variables().stream().map(Var::name).toList() : wrt;
-        if (order == 1) names.forEach(n -> derivatives.add(List.of(n)));
-        else if (names.size() == 1) derivatives.add(Collections.nCopies(order, names.get(0)));
-        else if (names.size() == order) derivatives.add(names);
-        else throw new SourceError("a derivative of order " + order + " takes one variable or " + order + " variables");
+        List<DerivativeResult> derivatives = Service.derivatives(expression, names, order, layout);
 
         List<String> lines = new ArrayList<>();
         double worst = 0;
         SplittableRandom rng = new SplittableRandom(seed);
-        for (List<String> by : derivatives) {
-            DerivativeResult result = expression.derivative(layout, by.toArray(String[]::new));
+        for (DerivativeResult result : derivatives) {
+            List<String> by = result.derivative().wrt().stream().map(Var::name).toList();
             double error = 0;
             int checked = 0;
             for (int p = 0; p < points; p++) {

@@ -6,6 +6,8 @@ import dev.matcalc.explain.Explainer;
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
 import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Ref;
+import dev.matcalc.expr.Refs;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Derivatives;
 import dev.matcalc.numeric.Evaluator;
@@ -63,8 +65,13 @@ public final class DerivativeResult {
         return derivative.shape();
     }
 
+    /** The answer with its named parts: the named subterms (Y1, dY1, G_Y1) first, then repeated ones (t0). */
     public CommonSubexpressions.Named named() {
-        return CommonSubexpressions.name(expr());
+        List<CommonSubexpressions.Definition> definitions = new ArrayList<>();
+        for (Ref r : Refs.definitions(expr())) definitions.add(new CommonSubexpressions.Definition(r.name(), r.value()));
+        CommonSubexpressions.Named repeated = CommonSubexpressions.name(expr());
+        definitions.addAll(repeated.definitions());
+        return new CommonSubexpressions.Named(repeated.body(), definitions);
     }
 
     /** Valid matcalc input: the definitions of named subterms (one per line), then the answer. */
@@ -97,6 +104,26 @@ public final class DerivativeResult {
         return sb.toString();
     }
 
+    /**
+     * The vec / Kronecker form of a derivative with no matrix form (one direction), or null:
+     * d vec(F)/d vec(X)' read off the differential.
+     */
+    public dev.matcalc.tensor.KroneckerForm kronecker() {
+        if (derivative.hasMatrixForm() || derivative.directions().size() != 1
+                || !Refs.definitions(derivative.differential()).isEmpty()) return null;
+        return dev.matcalc.tensor.KroneckerForm.of(Refs.unwrap(derivative.differential()), derivative.directions().get(0));
+    }
+
+    /**
+     * The entries in index notation; null for block literals and for differentials with named
+     * parts (written out, those would lose the sharing that keeps them small).
+     */
+    public dev.matcalc.tensor.IndexNotation.Form indexNotation() {
+        if (!Refs.definitions(derivative.differential()).isEmpty()) return null;
+        return dev.matcalc.tensor.IndexNotation.of(derivative.base(), Refs.unwrap(derivative.differential()),
+                derivative.directions());
+    }
+
     /** What the answer is: "gradient of a scalar w.r.t. x (n×1), numerator layout: 1×n". */
     public String describe() {
         String wrt = derivative.wrt().stream().map(v -> v.name() + " (" + v.shape() + ")")
@@ -104,8 +131,10 @@ public final class DerivativeResult {
         String what = derivative.kind().label() + " of a " + derivative.function().shape().kind()
                 + " (" + derivative.function().shape() + ") w.r.t. " + wrt;
         if (!derivative.hasMatrixForm())
-            return what + ": a tensor of order " + derivative.numericAxes().size()
-                    + " with no matrix form, shown as its differential (layout-free)";
+            return what + ": a tensor of order " + derivative.numericAxes().size() + " ("
+                    + String.join("×", derivative.numericAxes()) + ") with no matrix form, shown as its differential "
+                    + "d" + (derivative.order() == 1 ? "F" : "(∂" + (derivative.order() - 1 == 1 ? "" : derivative.order() - 1)
+                    + "f)") + " (layout-free)";
         return what + ", " + derivative.layout().label() + " layout: " + shape();
     }
 

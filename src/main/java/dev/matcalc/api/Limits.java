@@ -95,14 +95,18 @@ public final class Limits {
         return a == 0 || b == 0 ? 0 : a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
     }
 
-    /** The number of nodes of {@code e} as a tree (shared subterms counted each time), capped just above {@code cap}. */
+    /**
+     * The number of nodes of {@code e} as a tree (shared subterms counted each time, except named
+     * ones, {@link dev.matcalc.expr.Ref}, whose value is counted once), capped just above {@code cap}.
+     */
     public static long treeSize(Expr e, long cap) {
         return treeSize(e, cap, new IdentityHashMap<>());
     }
 
     private static long treeSize(Expr e, long cap, IdentityHashMap<Expr, Long> memo) {
         Long known = memo.get(e);
-        if (known != null) return known;
+        // a named subexpression is written out once (its uses show the name): count its value once
+        if (known != null) return e instanceof dev.matcalc.expr.Ref ? 1 : known;
         long n = 1;
         for (Expr c : Nodes.children(e)) {
             n += treeSize(c, cap, memo);

@@ -8,7 +8,6 @@ import dev.matcalc.codegen.Target;
 import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Tensor;
-import dev.matcalc.numeric.Values;
 import dev.matcalc.render.CommonSubexpressions;
 import dev.matcalc.render.Render;
 import dev.matcalc.shapes.Declaration;
@@ -33,8 +32,7 @@ public final class Service {
     private static Answer answer(Request request) {
         if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
         if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
-        Map<String, Declaration> lets = new LinkedHashMap<>();
-        request.let().forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
+        Map<String, Declaration> lets = declarations(request.let());
         Limits.checkOrder(request.order());
         Map<String, DMatrixRMaj> point = request.at() == null ? null : Points.fromJsonObject(request.at());
         if (point != null) Limits.checkValues(point);
@@ -63,33 +61,52 @@ public final class Service {
         Map<String, Answer.VariableInfo> vars = new LinkedHashMap<>();
         for (Var v : typed.variables())
             vars.put(v.name(), new Answer.VariableInfo(declaration(v), typed.isDeclared(v.name()) ? "declared" : "inferred"));
-        return new Answer(Render.text(typed.expr()), Render.latex(typed.expr()), vars,
+        return new Answer(program(typed), Render.latex(typed.expr()), vars,
                 typed.dimensionValues().isEmpty() ? null : typed.dimensionValues(), value, parts, stacked);
     }
 
     /** One module computing f and every derivative the request asks for, as {@code --format numpy} etc. print it. */
     public static String code(Request request, Target target) {
-        Map<String, Declaration> lets = new LinkedHashMap<>();
-        request.let().forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
         if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
-        Expression expression = MatCalc.parse(request.expr(), lets, Map.of());
+        Expression expression = MatCalc.parse(request.expr(), declarations(request.let()), Map.of());
         return CodeGen.generate(expression, derivatives(expression, request), target);
     }
 
     private static List<DerivativeResult> derivatives(Expression expression, Request request) {
-        if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
         List<String> wrt = request.wrt().isEmpty() ? defaultWrt(expression) : request.wrt();
-        List<List<String>> orders = new ArrayList<>();
-        if (request.order() == 1) wrt.forEach(w -> orders.add(List.of(w)));
-        else if (wrt.size() == 1) orders.add(Collections.nCopies(request.order(), wrt.get(0)));
-        else if (wrt.size() == request.order()) orders.add(wrt);
-        else throw new SourceError("a derivative of order " + request.order() + " takes one variable (repeated) or "
-                + request.order() + " variables, got " + wrt.size());
+        return derivatives(expression, wrt, request.order(), request.layout());
+    }
 
+    /**
+     * The derivatives asked for: at order 1 one per variable (the partials); at order k, one
+     * variable k times or k variables once each (a mixed derivative).
+     */
+    static List<DerivativeResult> derivatives(Expression expression, List<String> wrt, int order, dev.matcalc.calculus.Layout layout) {
+        if (order < 1) throw new SourceError("the order must be at least 1, got " + order);
+        List<List<String>> orders = new ArrayList<>();
+        if (order == 1) wrt.forEach(w -> orders.add(List.of(w)));
+        else if (wrt.size() == 1) orders.add(Collections.nCopies(order, wrt.get(0)));
+        else if (wrt.size() == order) orders.add(wrt);
+        else throw new SourceError("a derivative of order " + order + " takes one variable (repeated) or "
+                + order + " variables, got " + wrt.size());
         List<DerivativeResult> results = new ArrayList<>();
-        for (List<String> names : orders)
-            results.add(expression.derivative(request.layout(), names.toArray(String[]::new)));
+        for (List<String> names : orders) results.add(expression.derivative(layout, names.toArray(String[]::new)));
         return results;
+    }
+
+    /** {@code --let} declarations ({@code "A" → "symmetric(n)"}), parsed. */
+    static Map<String, Declaration> declarations(Map<String, String> let) {
+        Map<String, Declaration> lets = new LinkedHashMap<>();
+        let.forEach((name, shape) -> lets.put(name, Declaration.parse(shape)));
+        return lets;
+    }
+
+    /** The input as typed: its definitions, then the expression ({@code Y = X'*X; tr(Y)}). */
+    private static String program(Typed typed) {
+        StringBuilder sb = new StringBuilder();
+        for (Typed.Definition d : typed.definitions())
+            sb.append(d.name()).append(" = ").append(Render.text(d.expr())).append("; ");
+        return sb.append(Render.text(typed.expr())).toString();
     }
 
     /** Without --wrt: the only variable, else an error listing them. */
@@ -120,7 +137,8 @@ public final class Service {
         java.util.Arrays.fill(nan, Double.NaN);
         Tensor t = new Tensor(shape, nan);
         return new Answer.Part(p.wrt(), p.order(), p.kind(), p.layout(), p.matrixShape(), p.description(), p.text(),
-                p.pretty(), p.latex(), p.definitions(), p.differential(), t.toNested(), t.shape(), p.steps(), p.code());
+                p.pretty(), p.latex(), p.definitions(), p.differential(), t.toNested(), t.shape(), p.steps(), p.code(),
+                p.tensor(), p.index());
     }
 
     static String declaration(Var v) {
@@ -149,7 +167,18 @@ public final class Service {
                 latex ? Render.latex(named.body()) : null, defs.isEmpty() ? null : defs,
                 Render.text(d.differential()), value, shape,
                 request.steps() && d.order() == 1 ? List.<Object>copyOf(r.steps().steps()) : null,
-                code(expression, r, request));
+                code(expression, r, request), tensorForms(r), indexForm(r));
+    }
+
+    private static Answer.TensorForms tensorForms(DerivativeResult r) {
+        dev.matcalc.tensor.KroneckerForm k = r.kronecker();
+        return k == null ? null : new Answer.TensorForms(dev.matcalc.tensor.KroneckerForm.convention(),
+                k.toText(), k.toPretty(), k.toLatex());
+    }
+
+    private static Answer.IndexForm indexForm(DerivativeResult r) {
+        dev.matcalc.tensor.IndexNotation.Form f = r.indexNotation();
+        return f == null ? null : new Answer.IndexForm(f.toText(), f.toLatex());
     }
 
     /** The asked code formats for f and this one derivative; null when none is asked. */
@@ -166,6 +195,6 @@ public final class Service {
         String kind = first.function().isScalar() ? "gradient" : "Jacobian";
         return new Answer.Part(names, 1, kind, first.layout().label(), s.shape().toString(),
                 "stacked " + kind + " w.r.t. (" + String.join(", ", names) + "), " + first.layout().label() + " layout: " + s.shape(),
-                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null, null);
+                Render.text(s), Render.pretty(s), Render.latex(s), null, null, null, null, null, null, null, null);
     }
 }

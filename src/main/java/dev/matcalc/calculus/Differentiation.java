@@ -25,11 +25,11 @@ public final class Differentiation {
         if (wrt.isEmpty()) throw new IllegalArgumentException("no variable to differentiate by");
         Expr base = f;
         for (int i = 0; i < wrt.size() - 1 && base != null; i++) {
-            Derivative step = firstOrder(base, wrt.get(i), i + 1, Layout.MIXED);
+            Derivative step = firstOrder(base, wrt.get(i), 1, Layout.MIXED);   // a matrix form holds no differentials
             base = step.hasMatrixForm() ? step.matrix() : null;    // mixed layout = the numeric convention
         }
         if (base != null) {
-            Derivative last = firstOrder(base, wrt.get(wrt.size() - 1), wrt.size(), layout);
+            Derivative last = firstOrder(base, wrt.get(wrt.size() - 1), 1, layout);
             Derivative.Kind kind = wrt.size() == 1 ? last.kind() : higherKind(f, wrt, last);
             return new Derivative(f, wrt, layout, kind, last.matrix(), base, last.differential(), last.directions());
         }
@@ -37,9 +37,9 @@ public final class Differentiation {
     }
 
     private static Derivative.Kind higherKind(Expr f, List<Var> wrt, Derivative last) {
-        if (!last.hasMatrixForm()) return Derivative.Kind.TENSOR;
         boolean sameVariable = wrt.stream().distinct().count() == 1;
         if (wrt.size() == 2 && f.isScalar() && sameVariable && !wrt.get(0).isScalar()) return Derivative.Kind.HESSIAN;
+        if (!last.hasMatrixForm()) return Derivative.Kind.TENSOR;
         return wrt.size() == 2 ? Derivative.Kind.SECOND_DERIVATIVE : Derivative.Kind.DERIVATIVE;
     }
 
@@ -51,7 +51,7 @@ public final class Differentiation {
             Var x = wrt.get(i);
             Var dx = Forward.differentialOf(x, i + 1);
             directions.add(dx);
-            differential = Simplifier.simplify(direction(Forward.differential(differential, x, dx), x, dx));
+            differential = finish(direction(Forward.differential(differential, x, dx), x, dx));
         }
         return new Derivative(f, wrt, layout, Derivative.Kind.TENSOR, null, f, differential, directions);
     }
@@ -62,28 +62,35 @@ public final class Differentiation {
         return Nodes.substitute(linear, dx, mul(num(0.5), add(dx, Exprs.transpose(dx))));
     }
 
+    /** Simplified, with the names that are used only once inlined (and simplified again). */
+    private static Expr finish(Expr e) {
+        Expr simple = Simplifier.simplify(e);
+        Expr inlined = Refs.inlineSingleUse(simple);
+        return inlined == simple ? simple : Simplifier.simplify(inlined);
+    }
+
     /** The first derivative of {@code f} by {@code x}, its direction numbered {@code slot}. */
     static Derivative firstOrder(Expr f, Var x, int slot, Layout layout) {
         Var dx = Forward.differentialOf(x, slot);
-        Expr d = Simplifier.simplify(direction(Forward.differential(f, x, dx), x, dx));
+        Expr d = finish(direction(Forward.differential(f, x, dx), x, dx));
         List<Var> wrt = List.of(x);
         Expr numerator;
         Derivative.Kind kind;
         if (x.isScalar()) {                                             // dF/dx: F's shape
-            numerator = Simplifier.simplify(Nodes.substitute(d, dx, Num.ONE));
+            numerator = finish(Nodes.substitute(d, dx, Num.ONE));
             kind = Derivative.Kind.DERIVATIVE;
         } else if (f.isScalar()) {                                      // ∇f: numerator layout is ∇f'
-            Expr g = Simplifier.simplify(Reverse.gradient(d, dx));
+            Expr g = finish(Reverse.gradient(d, dx));
             return new Derivative(f, wrt, layout, Derivative.Kind.GRADIENT,
-                    layout == Layout.NUMERATOR ? Simplifier.simplify(Exprs.transpose(g)) : g, f, d, List.of(dx));
+                    layout == Layout.NUMERATOR ? finish(Exprs.transpose(g)) : g, f, d, List.of(dx));
         } else if (x.shape().isColumn() && (f.shape().isColumn() || f.shape().isRow())) {
-            Expr column = Simplifier.simplify(f.shape().isRow() ? Exprs.transpose(d) : d);
-            numerator = Simplifier.simplify(JacobianExtraction.matrix(column, dx));
+            Expr column = finish(f.shape().isRow() ? Exprs.transpose(d) : d);
+            numerator = finish(JacobianExtraction.matrix(column, dx));
             kind = Derivative.Kind.JACOBIAN;
         } else {
             return new Derivative(f, wrt, layout, Derivative.Kind.TENSOR, null, f, d, List.of(dx));
         }
-        Expr laid = layout == Layout.DENOMINATOR ? Simplifier.simplify(Exprs.transpose(numerator)) : numerator;
+        Expr laid = layout == Layout.DENOMINATOR ? finish(Exprs.transpose(numerator)) : numerator;
         return new Derivative(f, wrt, layout, kind, laid, f, d, List.of(dx));
     }
 }

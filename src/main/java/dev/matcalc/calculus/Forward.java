@@ -41,6 +41,12 @@ public final class Forward {
         return slot <= 1 ? differentialOf(x) : new Var("d" + x.name() + "_" + slot, x.shape(), Var.Kind.DIFFERENTIAL);
     }
 
+    /** The name of a named subterm's differential: dY (dY_2 for a second direction). */
+    private String differentialName(Ref r) {
+        int suffix = dx.name().lastIndexOf('_');
+        return "d" + r.name() + (suffix > 0 ? dx.name().substring(suffix) : "");
+    }
+
     private boolean dependsOnX(Expr e) {
         Boolean known = depends.get(e);
         if (known != null) return known;
@@ -92,6 +98,7 @@ public final class Forward {
             }
             case Apply a -> hadamard(a.fn().derivative(a.arg()), d(a.arg()));  // d f(U) = f'(U) .* dU
             case Call c -> c.fn().derivative(c, d(c.arg()));
+            case Ref r -> new Ref(differentialName(r), d(r.value()));      // dY, named as Y is
             case Block b -> block(b.rows().stream().map(row -> row.stream().map(this::d).toList()).toList());
         };
     }

@@ -53,6 +53,7 @@ public final class JacobianExtraction {
             case Hadamard h -> Nodes.contains(h.left(), dx)
                     ? mul(call(MatFn.DIAG_MATRIX, h.right()), m(h.left()))              // a.*L = diag(a)·L
                     : mul(call(MatFn.DIAG_MATRIX, h.left()), m(h.right()));
+            case Ref r -> m(r.value());
             case Block b when b.rows().stream().allMatch(r -> r.size() == 1) ->
                     block(b.rows().stream().map(r -> List.of(m(r.get(0)))).toList());   // stacked rows
             case Call c when c.fn() == MatFn.DIAG_VECTOR && c.arg() instanceof Call inner

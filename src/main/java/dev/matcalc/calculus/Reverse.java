@@ -60,6 +60,12 @@ public final class Reverse {
         return result;
     }
 
+    /** The gradient flowing into a named differential dY is named G_Y. */
+    private static String cotangentName(Ref r) {
+        String n = r.name();
+        return "G_" + (n.startsWith("d") && n.length() > 1 ? n.substring(1) : n);
+    }
+
     private void topologicalOrder(Expr e, Map<Expr, Boolean> seen, List<Expr> out) {
         if (!isLinear(e) || seen.put(e, Boolean.TRUE) != null) return;
         for (Expr k : Nodes.children(e)) topologicalOrder(k, seen, out);
@@ -94,6 +100,7 @@ public final class Reverse {
                     default -> throw new IllegalStateException(call.fn() + " is not linear");
                 }
             }
+            case Ref r -> send(r.value(), Refs.isTrivial(c) ? c : new Ref(cotangentName(r), c));  // G_Y, named once
             case Block b -> throw new UnsupportedDerivative(
                     "reverse mode through a vector or block literal [..] is not supported; differentiate w.r.t. a scalar instead");
             default -> throw new IllegalStateException("not a linear node: " + node.getClass().getSimpleName());

@@ -25,6 +25,7 @@ final class AnswerPrinter {
             printSteps(p, out, "# ", false);
             printDefinitions(p, out);
             out.println(p.text());
+            printTensorForms(p, out, "# ", false);
             printNumbers(p, out, "# ");
         }
         if (a.stacked() != null) {
@@ -44,6 +45,7 @@ final class AnswerPrinter {
             out.println("  = " + p.pretty());
             if (p.definitions() != null)
                 for (Answer.Definition d : p.definitions()) out.println("  where " + d.name() + " = " + d.pretty());
+            printTensorForms(p, out, "  ", true);
             printNumbers(p, out, "  ");
         }
         if (a.stacked() != null) {
@@ -68,6 +70,10 @@ final class AnswerPrinter {
                 }
             }
             out.println(sb);
+            if (p.matrixShape() == null && p.tensor() != null)
+                out.println("% vec form, " + p.tensor().convention() + "\n" + p.tensor().latex());
+            if (p.matrixShape() == null && p.index() != null)
+                out.println("% index form, repeated indices summed\n" + p.index().latex());
         }
         if (a.stacked() != null) {
             out.println("% " + a.stacked().description());
@@ -84,6 +90,15 @@ final class AnswerPrinter {
 
     private static List<DerivationStep> steps(Answer.Part p) {
         return p.steps().stream().map(DerivationStep.class::cast).toList();
+    }
+
+    /** For a derivative with no matrix form: its vec (Kronecker) and index forms. */
+    private static void printTensorForms(Answer.Part p, PrintWriter out, String prefix, boolean pretty) {
+        if (p.matrixShape() != null) return;
+        if (p.tensor() != null)
+            out.println(prefix + "vec form: " + (pretty ? p.tensor().pretty() : p.tensor().text())
+                    + "   (" + p.tensor().convention() + ")");
+        if (p.index() != null) out.println(prefix + "index form: " + p.index().text() + "   (repeated indices summed)");
     }
 
     private static String shapes(Answer a) {

@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (points < 1 || points > 10_000) throw new dev.matcalc.syntax.SourceError("--points must be between 1 and 10000");
-        CheckReport report = Checker.check(problem.expr, problem.wrt, problem.letMap(), problem.order,
+        CheckReport report = Checker.check(problem.expr(), problem.wrt, problem.letMap(), problem.order(),
                 problem.layout(), points, seed, tolerance);
         PrintWriter out = spec.commandLine().getOut();
         report.lines().forEach(out::println);

@@ -57,7 +57,7 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
         if (!List.of("text", "pretty", "latex", "json").contains(format) && !Target.isTarget(format))
             throw new SourceError("unknown format '" + format + "'; use text, pretty, latex, json, numpy, pytorch, jax or java");
         Map<String, Object> point = at == null ? null : readValues(at);
-        Request request = new Request(problem.expr, problem.wrt, problem.letMap(), problem.order, problem.layout(),
+        Request request = new Request(problem.expr(), problem.wrt, problem.letMap(), problem.order(), problem.layout(),
                 Request.ALL_FORMATS, steps, point);
         PrintWriter out = spec.commandLine().getOut();
         if (Target.isTarget(format)) {

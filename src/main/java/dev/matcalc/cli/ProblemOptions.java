@@ -13,8 +13,29 @@ import java.util.Map;
 /** The options that say what to differentiate, shared by {@code diff} and {@code check}. */
 final class ProblemOptions {
     @Parameters(index = "0", paramLabel = "EXPR",
-            description = "The expression, e.g. \"x'*A*x + sum(exp(W*x + b))\". Definitions may come first: \"Y = X'*X; tr(Y)\".")
+            description = "The expression, e.g. \"x'*A*x + sum(exp(W*x + b))\". Definitions may come first: \"Y = X'*X; tr(Y)\". "
+                    + "@FILE reads it from a file, - from standard input.")
     String expr;
+
+    /** The expression: as given, or read from {@code @FILE} or standard input ({@code -}). */
+    String expr() {
+        try {
+            if (expr.equals("-")) return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (expr.startsWith("@") && expr.length() > 1) return java.nio.file.Files.readString(java.nio.file.Path.of(expr.substring(1)));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SourceError("cannot read the expression from " + expr.substring(1) + ": no such file");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new SourceError("cannot read the expression from " + (expr.equals("-") ? "standard input" : expr.substring(1))
+                    + ": " + e.getMessage());
+        }
+        return expr;
+    }
+
+    /** The order, checked: a derivative has order 1 or more. */
+    int order() {
+        if (order < 1) throw new SourceError("--order must be at least 1, got " + order);
+        return order;
+    }
 
     @Option(names = "--wrt", paramLabel = "VAR",
             description = "Variable to differentiate by; repeat for partials (order 1) or a mixed derivative (--order 2).")

@@ -51,6 +51,7 @@ final class JavaExprs extends Emitter<String> {
             case Apply a -> "map(" + ref(a.arg()) + ", " + kernel(a.fn()) + ")";
             case Call c -> call(c);
             case Block b -> block(b);
+            case Ref r -> ref(r.value());
         };
     }
 

@@ -94,16 +94,7 @@ public final class Plan {
 
     /** Leaves, their transposes and number multiples: naming them would save nothing. */
     static boolean isTrivial(Expr e) {
-        return switch (e) {
-            case Var v -> true;
-            case Num n -> true;
-            case Ones o -> true;
-            case Identity i -> true;
-            case Zero z -> true;
-            case Transpose t -> isTrivial(t.arg());
-            case MatMul m -> m.factors().size() == 2 && m.factors().get(0) instanceof Num && isTrivial(m.factors().get(1));
-            default -> false;
-        };
+        return dev.matcalc.expr.Refs.isTrivial(e) && !(e instanceof dev.matcalc.expr.Ref);
     }
 
     public boolean dependsOnDirection(Expr e) {

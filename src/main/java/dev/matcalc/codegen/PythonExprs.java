@@ -68,6 +68,7 @@ final class PythonExprs extends Emitter<PythonExprs.Code> {
             case Apply a -> apply(a);
             case Call c -> call(c);
             case Block b -> block(b);
+            case Ref r -> ref(r.value());
         };
     }
 

@@ -36,6 +36,7 @@ public final class Explainer {
     }
 
     public static Derivation explain(Expr f, Var x, Layout layout) {
+        f = dev.matcalc.expr.Refs.unwrap(f);        // the notes' intermediates stand for the user's names
         return new Build(f, x, layout).run();
     }
 

@@ -25,6 +25,7 @@ public final class Nodes {
             case Apply a -> List.of(a.arg());
             case Call c -> List.of(c.arg());
             case Block b -> b.rows().stream().flatMap(List::stream).toList();
+            case Ref r -> List.of(r.value());
         };
     }
 
@@ -43,6 +44,7 @@ public final class Nodes {
             case Power p -> Exprs.pow(kids.get(0), kids.get(1));
             case Apply a -> Exprs.apply(a.fn(), kids.get(0));
             case Call c -> Exprs.call(c.fn(), kids.get(0));
+            case Ref r -> new Ref(r.name(), kids.get(0));
             case Block b -> {
                 List<List<Expr>> rows = new ArrayList<>();
                 int k = 0;

@@ -157,6 +157,7 @@ public final class Evaluator {
             }
             case Call c -> MatrixKernels.call(c.fn(), compute(c.arg()));
             case Block b -> block(b);
+            case Ref r -> compute(r.value());
         };
     }
 

@@ -18,21 +18,7 @@ final class Nodes {
 
     /** The direct sub-expressions of {@code e}. */
     static List<Expr> children(Expr e) {
-        return switch (e) {
-            case Var v -> List.of();
-            case Num n -> List.of();
-            case Ones o -> List.of();
-            case Identity i -> List.of();
-            case Zero z -> List.of();
-            case Add a -> a.terms();
-            case MatMul m -> m.factors();
-            case Transpose t -> List.of(t.arg());
-            case Hadamard h -> List.of(h.left(), h.right());
-            case Power p -> List.of(p.base(), p.exponent());
-            case Apply a -> List.of(a.arg());
-            case Call c -> List.of(c.arg());
-            case Block b -> b.rows().stream().flatMap(List::stream).toList();
-        };
+        return dev.matcalc.expr.Nodes.children(e);
     }
 
     /** The variables of {@code e}, by name, in first-visit order. */

@@ -32,93 +32,164 @@ public final class CommonSubexpressions {
     }
 
     public static Named name(Expr e) {
-        Map<Expr, Integer> counts = new LinkedHashMap<>(); // pre-order: first occurrence decides ties
+        Interned in = new Interned(e);
+        int root = in.id(e);
+        long[] counts = in.treeCounts(root);
         Set<String> taken = new HashSet<>();
-        count(e, counts, taken);
-        List<Expr> candidates = counts.entrySet().stream()
-                .filter(c -> c.getValue() >= 2 && !isTrivial(c.getKey()))
-                .map(Map.Entry::getKey)
-                .sorted(Comparator.comparingInt(CommonSubexpressions::size).reversed())
-                .toList();
-        List<Expr> chosen = new ArrayList<>();
-        for (Expr c : candidates) {
-            Set<Expr> named = new HashSet<>(chosen);
-            int uses = occurrences(e, c, named, false);
-            for (Expr d : chosen) uses += occurrences(d, c, named, true);
-            if (uses >= 2) chosen.add(c);
+        for (Expr s : in.representatives) if (s instanceof Var v) taken.add(v.name());
+        // ids are numbered in pre-order of first occurrence: ties keep the first-seen order (stable sort)
+        List<Integer> candidates = new ArrayList<>();
+        for (int id = 0; id < in.size(); id++)
+            if (counts[id] >= 2 && !isTrivial(in.representatives.get(id))) candidates.add(id);
+        candidates.sort(Comparator.comparingLong((Integer id) -> in.treeSizes[id]).reversed());
+        List<Integer> chosen = new ArrayList<>();
+        Set<Integer> named = new HashSet<>();
+        for (int c : candidates) {
+            Map<Integer, Long> memo = new HashMap<>();
+            long uses = occurrences(in, root, c, named, false, memo);
+            for (int d : chosen) uses += occurrences(in, d, c, named, true, memo);
+            if (uses >= 2) {
+                chosen.add(c);
+                named.add(c);
+            }
         }
         // innermost first: a subterm is smaller than any term containing it (stable sort keeps first-seen order)
-        List<Expr> ordered = new ArrayList<>(chosen);
-        ordered.sort(Comparator.comparingInt(CommonSubexpressions::size));
-        Map<Expr, Var> vars = new HashMap<>();
+        List<Integer> ordered = new ArrayList<>(chosen);
+        ordered.sort(Comparator.comparingLong((Integer id) -> in.treeSizes[id]));
+        Map<Integer, Var> vars = new HashMap<>();
         List<Definition> definitions = new ArrayList<>();
         int next = 0;
-        for (Expr d : ordered) {
+        for (int id : ordered) {
             while (taken.contains("t" + next)) next++;
             String name = "t" + next++;
-            definitions.add(new Definition(name, withChildren(d, children(d).stream().map(c -> replace(c, vars)).toList())));
-            vars.put(d, new Var(name, d.shape()));
+            Expr d = in.representatives.get(id);
+            definitions.add(new Definition(name, withChildren(d, children(d).stream().map(c -> replace(in, c, vars)).toList())));
+            vars.put(id, new Var(name, d.shape()));
         }
-        return new Named(replace(e, vars), definitions);
+        return new Named(replace(in, e, vars), definitions);
     }
 
     static boolean isTrivial(Expr e) {
-        return switch (e) {
-            case Var v -> true;
-            case Num n -> true;
-            case Ones o -> true;
-            case Identity i -> true;
-            case Zero z -> true;
-            case Transpose t -> isTrivial(t.arg());
-            case MatMul m -> m.factors().size() == 2 && m.factors().get(0) instanceof Num && isTrivial(m.factors().get(1));
-            default -> false;
-        };
+        return dev.matcalc.expr.Refs.isTrivial(e);
     }
 
-    private static void count(Expr e, Map<Expr, Integer> counts, Set<String> names) {
-        counts.merge(e, 1, Integer::sum);
-        if (e instanceof Var v) names.add(v.name());
-        for (Expr c : children(e)) count(c, counts, names);
-    }
-
-    /** Occurrences of {@code target} in {@code e}, not looking inside already named subterms (except at the root). */
-    private static int occurrences(Expr e, Expr target, Set<Expr> named, boolean isDefinitionRoot) {
-        if (e.equals(target)) return 1;
-        if (!isDefinitionRoot && named.contains(e)) return 0;
-        int n = 0;
-        for (Expr c : children(e)) n += occurrences(c, target, named, false);
+    /**
+     * Occurrences of {@code target} in the tree of subterm {@code id}, not looking inside already
+     * named subterms (except at a definition's root), capped at 2 (all the caller asks is "twice?").
+     * Memoized per distinct subterm, so the cost is the DAG's size, not the tree's.
+     */
+    private static long occurrences(Interned in, int id, int target, Set<Integer> named, boolean isDefinitionRoot,
+                                    Map<Integer, Long> memo) {
+        if (id == target) return 1;
+        if (!isDefinitionRoot && named.contains(id)) return 0;
+        Long known = isDefinitionRoot ? null : memo.get(id);
+        if (known != null) return known;
+        long n = 0;
+        for (int c : in.children[id]) n = Math.min(2, n + occurrences(in, c, target, named, false, memo));
+        if (!isDefinitionRoot) memo.put(id, n);
         return n;
     }
 
-    private static Expr replace(Expr e, Map<Expr, Var> vars) {
-        Var v = vars.get(e);
+    private static Expr replace(Interned in, Expr e, Map<Integer, Var> vars) {
+        Var v = vars.get(in.id(e));
         if (v != null) return v;
         List<Expr> cs = children(e);
-        return cs.isEmpty() ? e : withChildren(e, cs.stream().map(c -> replace(c, vars)).toList());
+        return cs.isEmpty() ? e : withChildren(e, cs.stream().map(c -> replace(in, c, vars)).toList());
     }
 
-    private static int size(Expr e) {
-        int n = 1;
-        for (Expr c : children(e)) n += size(c);
-        return n;
+    /**
+     * Structurally equal subterms share one number, computed bottom-up from the children's numbers,
+     * so comparing and hashing subterms costs O(1) instead of a walk over records (which hash and
+     * compare deeply: on answers whose trees are much larger than their DAGs, e.g. nested inverses,
+     * that walk made naming cubic or worse in the depth).
+     */
+    private static final class Interned {
+        private final Map<Expr, Integer> byIdentity = new IdentityHashMap<>();
+        private final Map<Key, Integer> byStructure = new HashMap<>();
+        final List<Expr> representatives = new ArrayList<>();   // the first occurrence, in pre-order
+        private final List<int[]> childIds = new ArrayList<>();
+        final int[][] children;
+        final long[] treeSizes;
+
+        /** A node's own data (its class and non-child fields) and its children's numbers. */
+        private record Key(Class<?> kind, Object own, List<Integer> children) { }
+
+        Interned(Expr root) {
+            intern(root);
+            children = childIds.toArray(int[][]::new);
+            treeSizes = new long[children.length];
+            for (int id = 0; id < children.length; id++) treeSize(id);
+        }
+
+        int size() {
+            return representatives.size();
+        }
+
+        /** The number of a subterm of the root. */
+        int id(Expr e) {
+            return byIdentity.get(e);
+        }
+
+        private int intern(Expr e) {
+            Integer known = byIdentity.get(e);
+            if (known != null) return known;
+            List<Expr> cs = CommonSubexpressions.children(e);
+            int reserved = representatives.size();            // pre-order numbering: a parent before its new children
+            representatives.add(e);
+            childIds.add(null);
+            List<Integer> kids = new ArrayList<>(cs.size());
+            for (Expr c : cs) kids.add(intern(c));
+            Key key = new Key(e.getClass(), cs.isEmpty() ? e : own(e), kids);
+            Integer existing = byStructure.get(key);
+            int id;
+            if (existing != null) {        // an equal subterm was seen (so were its children): drop the reservation
+                id = existing;
+                representatives.remove(reserved);
+                childIds.remove(reserved);
+            } else {
+                id = reserved;
+                byStructure.put(key, id);
+                childIds.set(id, kids.stream().mapToInt(Integer::intValue).toArray());
+            }
+            byIdentity.put(e, id);
+            return id;
+        }
+
+        private static Object own(Expr e) {
+            return switch (e) {
+                case Add a -> a.shape();
+                case MatMul m -> m.shape();
+                case Apply a -> a.fn();
+                case Call c -> c.fn();
+                case Block b -> List.of(b.shape(), b.rows().stream().map(List::size).toList());
+                default -> "";                                  // Transpose, Hadamard, Power: children only
+            };
+        }
+
+        private long treeSize(int id) {
+            if (treeSizes[id] > 0) return treeSizes[id];
+            long n = 1;
+            for (int c : children[id]) n = Math.min(Long.MAX_VALUE / 4, n + treeSize(c));
+            return treeSizes[id] = n;
+        }
+
+        /** How often each subterm occurs in the tree of {@code root} (saturating). */
+        long[] treeCounts(int root) {
+            // a subterm's tree is larger than any of its subterms': by decreasing size, parents come first
+            Integer[] byDecreasingSize = new Integer[children.length];
+            for (int id = 0; id < children.length; id++) byDecreasingSize[id] = id;
+            Arrays.sort(byDecreasingSize, Comparator.comparingLong((Integer id) -> treeSizes[id]).reversed());
+            long[] counts = new long[children.length];
+            counts[root] = 1;
+            for (int id : byDecreasingSize)
+                for (int c : children[id]) counts[c] = Math.min(Long.MAX_VALUE / 4, counts[c] + counts[id]);
+            return counts;
+        }
     }
 
+    /** The children a repeated subterm is looked for in; a named subterm is already named. */
     static List<Expr> children(Expr e) {
-        return switch (e) {
-            case Var v -> List.of();
-            case Num n -> List.of();
-            case Ones o -> List.of();
-            case Identity i -> List.of();
-            case Zero z -> List.of();
-            case Add a -> a.terms();
-            case MatMul m -> m.factors();
-            case Transpose t -> List.of(t.arg());
-            case Hadamard h -> List.of(h.left(), h.right());
-            case Power p -> List.of(p.base(), p.exponent());
-            case Apply a -> List.of(a.arg());
-            case Call c -> List.of(c.arg());
-            case Block b -> b.rows().stream().flatMap(List::stream).toList();
-        };
+        return e instanceof Ref ? List.of() : dev.matcalc.expr.Nodes.children(e);
     }
 
     /** The same node over new children, built directly (a smart constructor could regroup it). */

@@ -53,6 +53,11 @@ public abstract class ExprRenderer {
 
     protected abstract String zero(Shape shape);
 
+    /** A zero; a product-level piece when the format spells its size ({@code 0*vector(1)}). */
+    protected Piece zeroPiece(Shape shape) {
+        return Piece.atom(zero(shape));
+    }
+
     protected abstract String parens(String inner);
 
     protected abstract String minus();
@@ -99,10 +104,11 @@ public abstract class ExprRenderer {
     protected final Piece piece(Expr e) {
         return switch (e) {
             case Var v -> Piece.atom(variable(v));
+            case Ref r -> Piece.atom(variable(new Var(r.name(), r.shape())));
             case Num n -> n.value() < 0 ? negate(number(-n.value())) : number(n.value());
             case Ones o -> ones(o.shape());
             case Identity i -> Piece.atom(identity());
-            case Zero z -> Piece.atom(zero(z.shape()));
+            case Zero z -> zeroPiece(z.shape());
             case Add a -> sum(a);
             case MatMul m -> product(m);
             case Hadamard h -> hadamard(h);

@@ -46,7 +46,13 @@ public final class TextRenderer extends ExprRenderer {
 
     @Override
     protected String zero(Shape shape) {
-        return "0";
+        if (shape.isScalar()) return "0";
+        return "0*" + ones(shape).text();          // the size must survive a re-parse: 0*vector(1), not 0
+    }
+
+    @Override
+    protected Piece zeroPiece(Shape shape) {
+        return shape.isScalar() ? Piece.atom("0") : Piece.of(zero(shape), Piece.PRODUCT);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.matcalc.repl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.matcalc.MatCalc;
 import dev.matcalc.api.Answer;
 import dev.matcalc.api.Request;

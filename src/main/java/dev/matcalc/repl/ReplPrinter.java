@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.matcalc.api.Answer;
 
 import java.io.PrintWriter;
+import dev.matcalc.explain.DerivationFormat;
+import dev.matcalc.explain.DerivationStep;
+
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** Prints an {@link Answer} in the REPL's chosen format. */
 final class ReplPrinter {
@@ -29,10 +31,15 @@ final class ReplPrinter {
     private static void print(Answer.Part p, String format, boolean steps, PrintWriter out) {
         out.println(p.description());
         if (steps && p.steps() != null) {
-            int i = 1;
-            for (Object step : p.steps()) out.println("  " + (i++) + ". " + step(step));
+            List<DerivationStep> derivation = p.steps().stream().map(DerivationStep.class::cast).toList();
+            String shown = switch (format) {
+                case "text" -> DerivationFormat.text(derivation);
+                case "latex" -> DerivationFormat.latex(derivation);
+                default -> DerivationFormat.pretty(derivation);
+            };
+            for (String line : shown.split("\n")) out.println("  " + line);
         } else if (steps) {
-            out.println("  (no steps recorded for this derivative)");
+            out.println("  (steps are shown for first derivatives)");
         }
         switch (format) {
             case "text" -> {
@@ -56,14 +63,6 @@ final class ReplPrinter {
                                     String prefix, String equals) {
         if (p.definitions() == null) return;
         for (Answer.Definition d : p.definitions()) out.println(prefix + d.name() + equals + form.apply(d));
-    }
-
-    /** A step as the engine reports it: a rule with before/after, or whatever it is. */
-    private static String step(Object step) {
-        if (step instanceof Map<?, ?> m && m.containsKey("before") && m.containsKey("after"))
-            return m.get("rule") + ": " + m.get("before") + "  →  " + m.get("after");
-        if (step instanceof Map<?, ?> || step instanceof List<?>) return json(JSON, step);
-        return String.valueOf(step);
     }
 
     private static String json(ObjectMapper mapper, Object o) {

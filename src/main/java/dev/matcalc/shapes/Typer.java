@@ -70,7 +70,7 @@ public final class Typer {
         List<Typed.Definition> definitions = new ArrayList<>();
         for (Program.Definition d : program.definitions()) {
             Expr value = builder.build(d.value());
-            defined.put(d.name(), value);
+            defined.put(d.name(), new dev.matcalc.expr.Ref(d.name(), value));   // a name the answers reuse
             definitions.add(new Typed.Definition(d.name(), value));
         }
         Expr result = builder.build(program.result());

@@ -69,7 +69,9 @@ public final class IndexNotation {
         private static String entry(Entry e, boolean latex) {
             String idx = e.row() == null && e.col() == null ? ""
                     : e.row() == null ? e.col() : e.col() == null ? e.row() : (latex ? e.row() + e.col() : e.row() + "," + e.col());
-            boolean atom = e.of() instanceof Var;
+            // names and function calls read unbracketed: A[i,k], inv(X)[i,k], tr(A)
+            boolean atom = e.of() instanceof Var || e.of() instanceof Call || e.of() instanceof Apply || idx.isEmpty()
+                    && !(e.of() instanceof Add);
             if (latex) {
                 String body = atom ? Render.latex(e.of()) : "\\left(" + Render.latex(e.of()) + "\\right)";
                 return idx.isEmpty() ? body : body + "_{" + idx + "}";
@@ -112,7 +114,7 @@ public final class IndexNotation {
         try {
             List<Term> terms = new ArrayList<>();
             for (Term t : n.terms(differential, fr, fc)) {
-                Term reduced = eliminateDeltas(t, free);
+                Term reduced = renumberDummies(eliminateDeltas(t, free), free);
                 if (reduced.coefficient() != 0) terms.add(reduced);
             }
             return new Form(free, terms);
@@ -195,6 +197,7 @@ public final class IndexNotation {
     private static Term constant(Expr e, String row, String col) {
         return switch (e) {
             case Num n -> new Term(n.value(), List.of());
+            case Zero z -> new Term(0, List.of());
             case Identity i -> new Term(1, List.of(new Delta(row, col)));
             case Ones o -> new Term(1, List.of());
             case MatMul m when m.factors().get(0) instanceof Num n ->
@@ -237,8 +240,29 @@ public final class IndexNotation {
                 break;
             }
         }
-        fs.replaceAll(f -> f instanceof Entry e && e.of() instanceof Var v && v.isSymmetric() && e.row() != null
-                && e.col() != null && e.row().compareTo(e.col()) > 0 ? new Entry(v, e.col(), e.row()) : f);
+        // a symmetric matrix reads with its indices in order: (V'*V)[j,l], not [l,j]
+        fs.replaceAll(f -> f instanceof Entry e && e.row() != null && e.col() != null && e.row().compareTo(e.col()) > 0
+                && dev.matcalc.simplify.Symmetry.isSymmetric(e.of()) ? new Entry(e.of(), e.col(), e.row()) : f);
+        return new Term(t.coefficient(), fs);
+    }
+
+    /** The summed indices that survive, renamed a1, a2, ... in order of appearance. */
+    private static Term renumberDummies(Term t, List<String> free) {
+        List<String> seen = new ArrayList<>();
+        for (Factor f : t.factors()) {
+            List<String> names = f instanceof Delta d ? java.util.Arrays.asList(d.a(), d.b())
+                    : java.util.Arrays.asList(((Entry) f).row(), ((Entry) f).col());
+            for (String n : names) if (n != null && !free.contains(n) && !seen.contains(n)) seen.add(n);
+        }
+        List<Factor> fs = new ArrayList<>(t.factors());
+        for (int k = 0; k < seen.size(); k++) {
+            String from = seen.get(k), to = "#" + (k + 1);                // via a placeholder: names may swap
+            fs.replaceAll(f -> rename(f, from, to));
+        }
+        for (int k = 0; k < seen.size(); k++) {
+            String from = "#" + (k + 1), to = "a" + (k + 1);
+            fs.replaceAll(f -> rename(f, from, to));
+        }
         return new Term(t.coefficient(), fs);
     }
 

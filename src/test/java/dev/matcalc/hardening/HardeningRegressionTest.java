@@ -45,11 +45,15 @@ class HardeningRegressionTest {
         assertThatThrownBy(() -> f.evaluate(at)).isInstanceOf(SourceError.class).hasMessageContaining("is not known");
     }
 
-    /** Found by the adversarial inputs: a doubling chain of 60 definitions hung the service (record hashing of a 2^60 tree). */
+    /**
+     * Found by the adversarial inputs: a doubling chain of 60 definitions (t1 = sin(t0)*t0, ...)
+     * hung the service, hashing and rendering a tree of 2^60 nodes. Fixed on main by named
+     * subexpressions (Ref); this keeps it fixed.
+     */
     @Test
-    void aDoublingChainOfDefinitionsIsRejectedQuickly() {
+    void aDoublingChainOfDefinitionsIsAnsweredQuickly() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> MatCalc.parse(LimitsTest.doubling(60), "x:vector(n)")).hasMessageContaining("too large");
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+        assertThat(MatCalc.parse(LimitsTest.doubling(60), "x:vector(n)").derivative(Layout.NUMERATOR, "x").toText()).isNotBlank();
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
     }
 }

@@ -8,8 +8,8 @@ import dev.matcalc.expr.MatFn;
 import dev.matcalc.expr.MatMul;
 import dev.matcalc.expr.Ones;
 import dev.matcalc.expr.Transpose;
+import dev.matcalc.expr.Ref;
 import dev.matcalc.expr.Var;
-import dev.matcalc.syntax.SourceError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -122,9 +122,16 @@ class TyperTest {
         assertThat(t.definitions()).extracting(Typed.Definition::name).containsExactly("Y1", "Y2");
         Expr y1 = t.definitions().get(0).expr();
         MatMul y2 = (MatMul) t.definitions().get(1).expr();
-        // Exprs.mul flattens Y1 into the chain; its transpose keeps the shared node.
-        assertThat(y2.factors().get(0)).isInstanceOfSatisfying(Transpose.class, tr -> assertThat(tr.arg()).isSameAs(y1));
-        assertThat(((Call) t.expr()).arg()).isSameAs(y2);
+        // A reference to a definition is a Ref to the same value: products never flatten it, so
+        // Y2 = Y1'*A2*Y1 stays three factors and both Y1s are one shared node.
+        assertThat(y2.factors()).hasSize(3);
+        assertThat(y2.factors().get(0)).isInstanceOfSatisfying(Transpose.class,
+                tr -> assertThat(tr.arg()).isInstanceOfSatisfying(Ref.class, r -> assertThat(r.value()).isSameAs(y1)));
+        assertThat(y2.factors().get(2)).isInstanceOfSatisfying(Ref.class, r -> {
+            assertThat(r.name()).isEqualTo("Y1");
+            assertThat(r.value()).isSameAs(y1);
+        });
+        assertThat(((Call) t.expr()).arg()).isInstanceOfSatisfying(Ref.class, r -> assertThat(r.value()).isSameAs(y2));
         assertThat(t.variables()).extracting(Var::name).containsExactly("X", "A1", "A2");
         assertThat(shapeOf(t, "A2")).isEqualTo(Shape.matrix(M, M));
     }

@@ -120,6 +120,17 @@ class WebPageTest {
     }
 
     @Test
+    void aTensorDerivativeShowsItsVecAndIndexForms() throws Exception {
+        open("?expr=" + URLEncoder.encode("A*X*B", StandardCharsets.UTF_8) + "&wrt=X&layout=numerator&order=1");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".part .tensor-form .katex")));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".part .index-form .katex")));
+        assertThat(driver.findElement(By.cssSelector(".part .tensor-form")).getText()).contains("vec stacking columns");
+        assertThat(textForm()).isEqualTo("A*dX*B");
+        driver.manage().window().setSize(new Dimension(1200, 1400));
+        screenshot("page-tensor.png");
+    }
+
+    @Test
     void aSharedUrlRestoresTheState() throws Exception {
         open("?expr=" + URLEncoder.encode("x'*A*x", StandardCharsets.UTF_8)
                 + "&wrt=x&let=" + URLEncoder.encode("A:symmetric(n)", StandardCharsets.UTF_8) + "&layout=mixed&order=1");

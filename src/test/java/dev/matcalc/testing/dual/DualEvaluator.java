@@ -94,6 +94,7 @@ public final class DualEvaluator {
             case Apply a -> DualKernels.apply(a.fn(), eval(a.arg()));
             case Call c -> DualKernels.call(c.fn(), eval(c.arg()));
             case Block b -> block(b);
+            case Ref r -> eval(r.value());                                 // a named subexpression is its value
         };
     }
 
