@@ -85,11 +85,15 @@ public final class Checker {
     private static Tensor reference(Expression expression, Derivative d, Map<String, DMatrixRMaj> values) {
         List<Var> wrt = d.wrt();
         Var last = wrt.get(wrt.size() - 1);
-        if (wrt.size() == 1 || d.base() != d.function()) return FiniteDifferences.derivative(d.base(), last, values);
+        // sizes bound from f too: a lower derivative that is a constant (a zero vector) cannot tell them
+        if (wrt.size() == 1 || d.base() != d.function())
+            return FiniteDifferences.derivative(d.base(), last, new dev.matcalc.numeric.Evaluator(values).bind(expression.expr()),
+                    FiniteDifferences.DEFAULT_STEP);
         Derivative lower = dev.matcalc.calculus.Differentiation.derivative(expression.expr(),
                 wrt.subList(0, wrt.size() - 1), Layout.NUMERATOR);
         if (lower.order() == 1)
-            return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values);
+            return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values,
+                    expression.expr());
         throw new SourceError("finite-difference checks of this derivative of order " + wrt.size() + " are not available");
     }
 

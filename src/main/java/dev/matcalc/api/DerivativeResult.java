@@ -143,7 +143,12 @@ public final class DerivativeResult {
      * Computed from the matrix form when there is one (so the shown answer is what is checked).
      */
     public Tensor evaluate(Map<String, ?> values) {
-        Evaluator at = new Evaluator(Points.toMatrices(values)).bind(of.expr());
+        Map<String, DMatrixRMaj> matrices = Points.toMatrices(values);
+        Limits.checkValues(matrices);
+        Evaluator at = new Evaluator(matrices).bind(of.expr());
+        long entries = Limits.entries(at.size(derivative.function().shape()));
+        for (Var v : derivative.wrt()) entries = Limits.times(entries, Limits.entries(at.size(v.shape())));
+        Limits.checkEntries(entries, "the derivative at this point");
         if (derivative.hasMatrixForm()) return fromMatrix(at.bind(derivative.matrix()).eval(derivative.matrix()), at);
         return evaluateDifferential(at);
     }

@@ -21,6 +21,7 @@ public final class Expression {
     private final Typed typed;
 
     public Expression(Typed typed) {
+        Limits.checkExpression(typed.expr(), typed.source());
         this.typed = typed;
     }
 
@@ -55,7 +56,10 @@ public final class Expression {
     }
 
     public DerivativeResult derivative(Layout layout, List<Var> wrt) {
+        Limits.checkOrder(wrt.size());
         Derivative d = Differentiation.derivative(typed.expr(), wrt, layout);
+        Limits.checkAnswer(d.differential());
+        if (d.hasMatrixForm()) Limits.checkAnswer(d.matrix());
         return new DerivativeResult(this, d);
     }
 
@@ -74,7 +78,10 @@ public final class Expression {
 
     /** The value at a point; values are numbers, double[] (vectors), double[][] (rows) or EJML matrices. */
     public Tensor evaluate(Map<String, ?> values) {
-        Evaluator at = new Evaluator(Points.toMatrices(values));
+        Map<String, org.ejml.data.DMatrixRMaj> matrices = Points.toMatrices(values);
+        Limits.checkValues(matrices);
+        Evaluator at = new Evaluator(matrices).bind(typed.expr());
+        Limits.checkEntries(Limits.entries(at.size(typed.expr().shape())), "the value");
         return Points.toTensor(at.eval(typed.expr()), typed.expr().shape());
     }
 

@@ -33,14 +33,23 @@ public final class Service {
         if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
         if (request.order() < 1) throw new SourceError("the order must be at least 1, got " + request.order());
         Map<String, Declaration> lets = declarations(request.let());
+        Limits.checkOrder(request.order());
         Map<String, DMatrixRMaj> point = request.at() == null ? null : Points.fromJsonObject(request.at());
+        if (point != null) Limits.checkValues(point);
         Map<String, int[]> valueShapes = new LinkedHashMap<>();
         if (point != null) point.forEach((k, m) -> valueShapes.put(k, new int[]{m.numRows, m.numCols}));
         Expression expression = MatCalc.parse(request.expr(), lets, valueShapes);
         Typed typed = expression.typed();
         List<DerivativeResult> results = derivatives(expression, request);
+        Tensor fValue = point == null ? null : expression.evaluate(point);
+        // where f is not defined (log of a negative number, logdet of a singular matrix) neither is
+        // its derivative, whatever number the derivative's formula gives there: report NaN
+        boolean defined = fValue == null || allFinite(fValue);
         List<Answer.Part> parts = new ArrayList<>();
-        for (DerivativeResult r : results) parts.add(part(expression, r, request, point));
+        for (DerivativeResult r : results) {
+            Answer.Part p = part(expression, r, request, defined ? point : null);
+            parts.add(defined ? p : undefined(p, r, point));
+        }
 
         Answer.Part stacked = null;
         if (results.size() > 1) {
@@ -48,10 +57,7 @@ public final class Service {
             if (s != null) stacked = stackedPart(s, results, request);
         }
         Answer.Numbers value = null;
-        if (point != null) {
-            Tensor v = expression.evaluate(point);
-            value = new Answer.Numbers(v.toNested(), v.shape());
-        }
+        if (fValue != null) value = new Answer.Numbers(fValue.toNested(), fValue.shape());
         Map<String, Answer.VariableInfo> vars = new LinkedHashMap<>();
         for (Var v : typed.variables())
             vars.put(v.name(), new Answer.VariableInfo(declaration(v), typed.isDeclared(v.name()) ? "declared" : "inferred"));
@@ -108,6 +114,31 @@ public final class Service {
         if (e.variables().size() == 1) return List.of(e.variables().get(0).name());
         throw new SourceError("say which variable to differentiate by (--wrt): the expression has "
                 + (e.variables().isEmpty() ? "no variables" : String.join(", ", e.variables().stream().map(Var::name).toList())));
+    }
+
+    private static boolean allFinite(Tensor t) {
+        for (double d : t.data()) if (!Double.isFinite(d)) return false;
+        return true;
+    }
+
+    /** The part with its value at the point set to NaN in every entry, in the derivative's shape. */
+    private static Answer.Part undefined(Answer.Part p, DerivativeResult r, Map<String, DMatrixRMaj> point) {
+        dev.matcalc.numeric.Evaluator at = new dev.matcalc.numeric.Evaluator(point).bind(r.derivative().function());
+        List<Integer> axes = new ArrayList<>();
+        for (Expr e : java.util.stream.Stream.concat(java.util.stream.Stream.of(r.derivative().function()),
+                r.derivative().wrt().stream()).toList()) {
+            int[] size = at.size(e.shape());
+            if (!e.shape().rows().isOne()) axes.add(size[0]);
+            if (!e.shape().cols().isOne()) axes.add(size[1]);
+        }
+        int[] shape = axes.stream().mapToInt(Integer::intValue).toArray();
+        Limits.checkEntries(Limits.entries(shape), "the derivative at this point");
+        double[] nan = new double[(int) Limits.entries(shape)];
+        java.util.Arrays.fill(nan, Double.NaN);
+        Tensor t = new Tensor(shape, nan);
+        return new Answer.Part(p.wrt(), p.order(), p.kind(), p.layout(), p.matrixShape(), p.description(), p.text(),
+                p.pretty(), p.latex(), p.definitions(), p.differential(), t.toNested(), t.shape(), p.steps(), p.code(),
+                p.tensor(), p.index());
     }
 
     static String declaration(Var v) {

@@ -91,7 +91,10 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
             throw new SourceError("cannot read values file " + file + ": " + e.getMessage());
         }
         try {
-            Object parsed = new ObjectMapper().readValue(json, Object.class);
+            // NaN and Infinity are read, so that the values check can say which entry is not finite
+            Object parsed = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
+                    .readValue(json, Object.class);
             if (!(parsed instanceof Map)) throw new SourceError(file + ": expected a JSON object mapping variable names to values");
             return (Map<String, Object>) parsed;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -59,7 +59,17 @@ public final class FiniteDifferences {
      * shape(f) + shape(dx) + shape(x), to compare with {@link Derivatives#fromLinear2}.
      */
     public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values, double h) {
-        Evaluator at = new Evaluator(values).bind(linear).bind(x);
+        return derivativeOfLinear(linear, dx, x, values, h, x);
+    }
+
+    /**
+     * As above, with the sizes of symbolic dimensions also bound from {@code context} (the
+     * function differentiated): a first derivative that is a constant, such as a zero vector,
+     * mentions no variable that could tell its size.
+     */
+    public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values, double h,
+                                            Expr context) {
+        Evaluator at = new Evaluator(values).bind(context).bind(linear).bind(x);
         int[] ds = at.size(dx.shape());
         int nd = ds[0] * ds[1];
         Tensor first = null;
@@ -83,5 +93,9 @@ public final class FiniteDifferences {
 
     public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values) {
         return derivativeOfLinear(linear, dx, x, values, DEFAULT_STEP);
+    }
+
+    public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values, Expr context) {
+        return derivativeOfLinear(linear, dx, x, values, DEFAULT_STEP, context);
     }
 }

@@ -31,6 +31,9 @@ public final class Values {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** The most entries one value may have, checked before it is allocated ({@code dev.matcalc.api.Limits}). */
+    public static final long MAX_ENTRIES = 10_000_000;
+
     public static Map<String, DMatrixRMaj> fromJson(String json) {
         JsonNode root;
         try {
@@ -53,11 +56,17 @@ public final class Values {
         if (node.isArray() && node.isEmpty()) throw new SourceError(name + ": empty array, expected a vector or a matrix");
         if (!node.isArray()) return MatrixKernels.scalar(number(node, name));
         if (!node.get(0).isArray()) { // a column vector: every entry a number
+            if (node.size() > MAX_ENTRIES)
+                throw new SourceError(name + ": " + node.size() + " entries, more than the limit of " + MAX_ENTRIES);
             DMatrixRMaj v = new DMatrixRMaj(node.size(), 1);
             for (int i = 0; i < node.size(); i++) v.data[i] = number(node.get(i), name + "[" + (i + 1) + "]");
             return v;
         }
         int cols = node.get(0).size();
+        long entries = (long) node.size() * Math.max(cols, 1);
+        if (entries > MAX_ENTRIES)
+            throw new SourceError(name + ": " + node.size() + "×" + cols + " is " + entries
+                    + " entries, more than the limit of " + MAX_ENTRIES);
         DMatrixRMaj m = new DMatrixRMaj(node.size(), Math.max(cols, 1));
         for (int i = 0; i < node.size(); i++) {
             JsonNode row = node.get(i);
@@ -72,6 +81,9 @@ public final class Values {
     }
 
     private static double number(JsonNode node, String what) {
+        // a non-finite number that went through JSON once more arrives as the string "NaN" or "Infinity"
+        if (node.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(node.textValue()))
+            throw new SourceError(what + " is not a finite number (got " + node.textValue() + ")");
         if (!node.isNumber()) throw new SourceError(what + " is not a number (got " + describe(node) + ")");
         double v = node.doubleValue();
         if (!Double.isFinite(v)) throw new SourceError(what + " is not a finite number (got " + node.asText() + ")");

@@ -64,7 +64,7 @@ public final class NumericCheck {
             case 2 -> {
                 Derivative first = f.derivative(Layout.NUMERATOR, List.of(wrt.get(0))).derivative();
                 yield FiniteDifferences.derivativeOfLinear(first.differential(), first.directions().get(0),
-                        wrt.get(1), values);
+                        wrt.get(1), values, f.expr());
             }
             default -> throw new IllegalArgumentException("orders 1 and 2 only");
         };

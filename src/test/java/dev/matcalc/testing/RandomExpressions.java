@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  *   <li>exp, arcsin, arccos and tan see bounded terms ({@code tanh(e)}, {@code 0.5*sin(e)}), so
  *   that nothing overflows or leaves [-1, 1];</li>
  *   <li>inv, det and logdet see {@code eye + M'*M}, symmetric positive definite;</li>
+ *   <li>a varying exponent is {@code 1 + 0.5*bounded} over a positive base;</li>
  *   <li>the non-smooth abs, sign, relu, step and norm1 see a variable times a scalar variable,
  *   which random points keep away from the kinks (an arbitrary term could be identically zero).</li>
  * </ul>
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  */
 public final class RandomExpressions {
     /** The types the generator tracks; n and m are symbolic sizes. */
-    public enum Type { SCALAR, VEC_N, VEC_M, MAT_NN, MAT_MN }
+    public enum Type { SCALAR, VEC_N, VEC_M, ROW_N, MAT_NN, MAT_MN }
 
     /** The shapes of every variable the generator uses. */
     public static final String[] LETS = {"a:scalar", "c:scalar", "x:vector(n)", "y:vector(n)", "b:vector(m)",
@@ -86,7 +87,9 @@ public final class RandomExpressions {
             case 4 -> pick(List.of("arcsin", "arccos", "tan")) + "(0.5*" + bounded(t, d) + ")";
             case 5 -> pick(KINKED) + "(" + kinkFree(t) + ")";
             case 6 -> "(" + of(t, d) + ".^" + pick(List.of("2", "3")) + ")";
-            case 7 -> "(" + positive(t, d) + ".^" + pick(List.of("0.5", "-1", "1.5")) + ")";
+            case 7 -> rng.nextInt(4) == 0
+                    ? "(" + positive(t, d) + ".^(1 + 0.5*" + bounded(Type.SCALAR, d) + "))"    // a varying exponent
+                    : "(" + positive(t, d) + ".^" + pick(List.of("0.5", "-1", "1.5")) + ")";
             default -> "(-" + of(t, d) + ")";
         };
     }
@@ -99,7 +102,11 @@ public final class RandomExpressions {
 
     private String specific(Type t, int d) {
         return switch (t) {
-            case SCALAR -> switch (rng.nextInt(15)) {
+            case SCALAR -> switch (rng.nextInt(18)) {
+                case 15 -> "(" + of(Type.ROW_N, d) + "*" + of(Type.VEC_N, d) + ")";
+                case 16 -> pick("sum", "tr") + "([" + of(Type.MAT_NN, d) + ", " + of(Type.MAT_NN, d) + "; "
+                        + of(Type.MAT_NN, d) + ", " + of(Type.MAT_NN, d) + "])";                 // a block matrix
+                case 17 -> "sum(" + of(Type.MAT_NN, d) + " + " + of(Type.SCALAR, d) + "*matrix(1))";
                 case 0 -> "sum(" + of(pick(Type.values()), d) + ")";
                 case 1 -> "tr(" + of(Type.MAT_NN, d) + ")";
                 case 2 -> "det(eye + " + gram(0) + ")";                             // det grows fast: keep it moderate
@@ -116,7 +123,8 @@ public final class RandomExpressions {
                 case 13 -> "(" + of(Type.VEC_M, d) + "'*" + of(Type.VEC_M, d) + ")";
                 default -> "(y'*inv(eye + " + gram(d) + ")*" + of(Type.VEC_N, d) + ")";
             };
-            case VEC_N -> switch (rng.nextInt(7)) {
+            case VEC_N -> switch (rng.nextInt(8)) {
+                case 7 -> "(" + of(Type.ROW_N, d) + ")'";
                 case 0 -> "(" + of(Type.MAT_NN, d) + "*" + of(Type.VEC_N, d) + ")";
                 case 1 -> "(" + of(Type.MAT_MN, d) + "'*" + of(Type.VEC_M, d) + ")";
                 case 2 -> "diag(" + of(Type.MAT_NN, d) + ")";
@@ -129,6 +137,11 @@ public final class RandomExpressions {
                 case 0 -> "(" + of(Type.MAT_MN, d) + "*" + of(Type.VEC_N, d) + ")";
                 case 1 -> "softmax(" + of(Type.VEC_M, d) + ")";
                 default -> "(" + of(Type.MAT_MN, d) + "*" + of(Type.MAT_NN, d) + "*" + of(Type.VEC_N, d) + ")";
+            };
+            case ROW_N -> switch (rng.nextInt(3)) {
+                case 0 -> "(" + of(Type.VEC_N, d) + ")'";
+                case 1 -> "(" + of(Type.ROW_N, d) + "*" + of(Type.MAT_NN, d) + ")";
+                default -> "(" + of(Type.VEC_M, d) + "'*" + of(Type.MAT_MN, d) + ")";
             };
             case MAT_NN -> switch (rng.nextInt(9)) {
                 case 0 -> "(" + of(Type.MAT_NN, d) + "*" + of(Type.MAT_NN, d) + ")";
@@ -166,6 +179,7 @@ public final class RandomExpressions {
             case SCALAR -> pick(List.of("a", "c"));
             case VEC_N -> pick(List.of("x", "y"));
             case VEC_M -> "b";
+            case ROW_N -> pick(List.of("x'", "y'"));
             case MAT_NN -> pick(List.of("A", "B", "S"));
             case MAT_MN -> "W";
         };

@@ -1,0 +1,175 @@
+package dev.matcalc.testing.dual;
+
+import dev.matcalc.expr.Fn;
+import dev.matcalc.expr.MatFn;
+import dev.matcalc.testing.dual.DualEvaluator.Dual;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import static dev.matcalc.testing.dual.DualEvaluator.elementMult;
+import static dev.matcalc.testing.dual.DualEvaluator.scalar;
+import static dev.matcalc.testing.dual.DualEvaluator.scaled;
+
+/**
+ * The value and derivative kernels of every element-wise and matrix function, written from the
+ * textbook formulas (numerically, on matrices), not from the engine's symbolic rules. A switch
+ * over the enums: a new function fails to compile here until it gets a kernel.
+ */
+final class DualKernels {
+    private DualKernels() { }
+
+    static Dual apply(Fn fn, Dual u) {
+        DMatrixRMaj x = u.value();
+        int n = x.getNumElements();
+        DMatrixRMaj v = new DMatrixRMaj(x.numRows, x.numCols), slope = new DMatrixRMaj(x.numRows, x.numCols);
+        for (int i = 0; i < n; i++) {
+            double a = x.data[i];
+            v.data[i] = value(fn, a);
+            slope.data[i] = slope(fn, a);
+        }
+        DMatrixRMaj[] t = new DMatrixRMaj[u.tangents().length];
+        for (int k = 0; k < t.length; k++) t[k] = elementMult(slope, u.tangents()[k]);
+        return new Dual(v, t);
+    }
+
+    static double value(Fn fn, double a) {
+        return switch (fn) {
+            case SIN -> Math.sin(a);
+            case COS -> Math.cos(a);
+            case TAN -> Math.sin(a) / Math.cos(a);
+            case ARCSIN -> Math.asin(a);
+            case ARCCOS -> Math.acos(a);
+            case ARCTAN -> Math.atan(a);
+            case EXP -> Math.exp(a);
+            case LOG -> Math.log(a);
+            case SQRT -> Math.sqrt(a);
+            case TANH -> Math.tanh(a);
+            case ABS -> Math.abs(a);
+            case SIGN -> a > 0 ? 1 : a < 0 ? -1 : 0;
+            case RELU -> Math.max(a, 0);
+            case STEP -> a > 0 ? 1 : 0;
+            case SIGMOID -> a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
+            case SOFTPLUS -> a > 30 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a));
+        };
+    }
+
+    /** f'(a); the kinks take the subgradient 0, as documented for the engine. */
+    static double slope(Fn fn, double a) {
+        return switch (fn) {
+            case SIN -> Math.cos(a);
+            case COS -> -Math.sin(a);
+            case TAN -> 1 / (Math.cos(a) * Math.cos(a));
+            case ARCSIN -> 1 / Math.sqrt(1 - a * a);
+            case ARCCOS -> -1 / Math.sqrt(1 - a * a);
+            case ARCTAN -> 1 / (1 + a * a);
+            case EXP -> Math.exp(a);
+            case LOG -> 1 / a;
+            case SQRT -> 1 / (2 * Math.sqrt(a));
+            case TANH -> 1 / (Math.cosh(a) * Math.cosh(a));
+            case ABS -> a > 0 ? 1 : a < 0 ? -1 : 0;
+            case SIGN, STEP -> 0;
+            case RELU -> a > 0 ? 1 : 0;
+            case SIGMOID -> {
+                double s = value(Fn.SIGMOID, a);
+                yield s * (1 - s);
+            }
+            case SOFTPLUS -> value(Fn.SIGMOID, a);
+        };
+    }
+
+    static Dual call(MatFn fn, Dual u) {
+        DMatrixRMaj x = u.value();
+        DMatrixRMaj[] dx = u.tangents();
+        int nd = dx.length;
+        DMatrixRMaj[] t = new DMatrixRMaj[nd];
+        return switch (fn) {
+            case SUM -> DualEvaluator.map(u, m -> scalar(CommonOps_DDRM.elementSum(m)));
+            case TR -> DualEvaluator.map(u, m -> scalar(CommonOps_DDRM.trace(m)));
+            case DIAG_MATRIX -> DualEvaluator.map(u, m -> CommonOps_DDRM.diag(java.util.Arrays.copyOf(m.data, m.getNumElements())));
+            case DIAG_VECTOR -> DualEvaluator.map(u, m -> {
+                DMatrixRMaj d = new DMatrixRMaj(m.numRows, 1);
+                for (int i = 0; i < m.numRows; i++) d.data[i] = m.get(i, i);
+                return d;
+            });
+            case DET -> {                                   // Jacobi: d det X = det X · tr(X⁻¹ dX)
+                double det = CommonOps_DDRM.det(x);
+                DMatrixRMaj inv = inverse(x);
+                for (int k = 0; k < nd; k++) t[k] = scalar(det * traceOfProduct(inv, dx[k]));
+                yield new Dual(scalar(det), t);
+            }
+            case LOGDET -> {                                // d log det X = tr(X⁻¹ dX)
+                double det = CommonOps_DDRM.det(x);
+                DMatrixRMaj inv = inverse(x);
+                for (int k = 0; k < nd; k++) t[k] = scalar(traceOfProduct(inv, dx[k]));
+                yield new Dual(scalar(det > 0 ? Math.log(det) : Double.NaN), t);
+            }
+            case INV -> {                                   // d X⁻¹ = -X⁻¹ dX X⁻¹
+                DMatrixRMaj inv = inverse(x);
+                for (int k = 0; k < nd; k++) {
+                    DMatrixRMaj left = new DMatrixRMaj(x.numRows, x.numCols), out = new DMatrixRMaj(x.numRows, x.numCols);
+                    CommonOps_DDRM.mult(inv, dx[k], left);
+                    CommonOps_DDRM.mult(-1, left, inv, out);
+                    t[k] = out;
+                }
+                yield new Dual(inv, t);
+            }
+            case NORM1 -> {                                 // d Σ|x| = Σ sign(x) dx
+                double sum = 0;
+                for (int i = 0; i < x.getNumElements(); i++) sum += Math.abs(x.data[i]);
+                for (int k = 0; k < nd; k++) {
+                    double s = 0;
+                    for (int i = 0; i < x.getNumElements(); i++) s += Math.signum(x.data[i]) * dx[k].data[i];
+                    t[k] = scalar(s);
+                }
+                yield new Dual(scalar(sum), t);
+            }
+            case NORM2 -> {                                 // d ‖x‖ = <x, dx> / ‖x‖
+                double norm = Math.sqrt(dot(x, x));
+                for (int k = 0; k < nd; k++) t[k] = scalar(dot(x, dx[k]) / norm);
+                yield new Dual(scalar(norm), t);
+            }
+            case SOFTMAX -> {                               // d s = s .* dx - s (s · dx)
+                DMatrixRMaj s = softmax(x);
+                for (int k = 0; k < nd; k++) {
+                    DMatrixRMaj out = elementMult(s, dx[k]);
+                    CommonOps_DDRM.addEquals(out, -dot(s, dx[k]), s);
+                    t[k] = out;
+                }
+                yield new Dual(s, t);
+            }
+            case LOGSUMEXP -> {                             // d lse = softmax(x) · dx
+                double max = CommonOps_DDRM.elementMax(x), sum = 0;
+                for (int i = 0; i < x.getNumElements(); i++) sum += Math.exp(x.data[i] - max);
+                DMatrixRMaj s = softmax(x);
+                for (int k = 0; k < nd; k++) t[k] = scalar(dot(s, dx[k]));
+                yield new Dual(scalar(max + Math.log(sum)), t);
+            }
+        };
+    }
+
+    private static DMatrixRMaj inverse(DMatrixRMaj x) {
+        DMatrixRMaj inv = new DMatrixRMaj(x.numRows, x.numCols);
+        if (!CommonOps_DDRM.invert(x, inv)) java.util.Arrays.fill(inv.data, Double.NaN);
+        return inv;
+    }
+
+    private static double traceOfProduct(DMatrixRMaj a, DMatrixRMaj b) {
+        double s = 0;
+        for (int i = 0; i < a.numRows; i++)
+            for (int j = 0; j < a.numCols; j++) s += a.get(i, j) * b.get(j, i);
+        return s;
+    }
+
+    private static double dot(DMatrixRMaj a, DMatrixRMaj b) {
+        double s = 0;
+        for (int i = 0; i < a.getNumElements(); i++) s += a.data[i] * b.data[i];
+        return s;
+    }
+
+    private static DMatrixRMaj softmax(DMatrixRMaj x) {
+        double max = CommonOps_DDRM.elementMax(x), sum = 0;
+        DMatrixRMaj s = new DMatrixRMaj(x.numRows, x.numCols);
+        for (int i = 0; i < s.getNumElements(); i++) sum += s.data[i] = Math.exp(x.data[i] - max);
+        return scaled(1 / sum, s);
+    }
+}
