@@ -19,6 +19,11 @@ public final class Forward {
     private final Var dx;
     private final Map<Expr, Expr> memo = new IdentityHashMap<>();
     private final Map<Expr, Boolean> depends = new IdentityHashMap<>();
+    /** Factors written into product terms so far: a chain of k factors varying in k places costs k². */
+    private long written;
+
+    /** The most factors a differential may write into its product terms before it is refused as too large. */
+    public static final long MAX_WRITTEN_FACTORS = 200_000;
 
     private Forward(Var x, Var dx) {
         this.x = x;
@@ -80,6 +85,10 @@ public final class Forward {
                 List<Expr> fs = m.factors();
                 for (int i = 0; i < fs.size(); i++) {
                     if (!dependsOnX(fs.get(i))) continue;
+                    written += fs.size();
+                    if (written > MAX_WRITTEN_FACTORS)
+                        throw new UnsupportedDerivative("derivative too large: its differential would write out more than "
+                                + MAX_WRITTEN_FACTORS + " factors (name repeated parts with definitions, Y = ...)");
                     List<Expr> copy = new ArrayList<>(fs);
                     copy.set(i, d(fs.get(i)));
                     terms.add(mul(copy));

@@ -47,12 +47,7 @@ class LimitsTest {
                 .hasMessageContaining("expression too large");
     }
 
-    /**
-     * Known, open: differentiating a chain of 600 factors by A takes over 30 s in Forward and the
-     * Simplifier before the answer-size guard sees the result; it needs a node budget inside the
-     * derivation (docs/hardening.md, "Left open").
-     */
-    @org.junit.jupiter.api.Disabled("open: derivation time of long product chains (docs/hardening.md)")
+    /** A chain of 600 factors by A: the differential's own budget refuses it before it is built. */
     @Test
     @Timeout(30)
     void aDerivativeTooLargeToWriteOutIsRejectedBeforeRendering() {
