@@ -79,6 +79,19 @@ public final class Dense {
     /** c = alpha · op(a) · op(b), op = transpose where asked; c is overwritten. */
     static void gemm(boolean ta, boolean tb, double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         int m = ta ? a.numCols : a.numRows, k = ta ? a.numRows : a.numCols, n = tb ? b.numRows : b.numCols;
+        if (m == 1 && n == 1) { // a dot product: both operands' data are the vectors, whatever their flags
+            double s = 0;
+            for (int i = 0; i < k; i++) s += a.data[i] * b.data[i];
+            c.data[0] = alpha * s;
+            return;
+        }
+        if ((n == 1 || m == 1) && useBlas((long) m * n * k)) {
+            // a matrix times a vector is dgemv: dgemm with one column (OpenBLAS before 0.3.27) packs the
+            // whole matrix first, a copy that costs more than the product itself
+            if (n == 1) gemv(ta, alpha, a, b.data, c.data);
+            else gemv(!tb, alpha, b, a.data, c.data); // c' = op(b)'·a'
+            return;
+        }
         if (useBlas((long) m * n * k)) {
             gemm(ta, tb, m, n, k, alpha, a.data, 0, a.numCols, b.data, 0, b.numCols, 0, c.data, 0, n);
             return;
@@ -87,6 +100,11 @@ public final class Dense {
         else if (ta && !tb) CommonOps_DDRM.multTransA(alpha, a, b, c);
         else if (!ta) CommonOps_DDRM.multTransB(alpha, a, b, c);
         else CommonOps_DDRM.multTransAB(alpha, a, b, c);
+    }
+
+    /** y = alpha · op(a) · v for a row-major a (a column-major aᵀ to Fortran BLAS, hence the flipped flag). */
+    static void gemv(boolean ta, double alpha, DMatrixRMaj a, double[] v, double[] y) {
+        blas().dgemv(ta ? "N" : "T", a.numCols, a.numRows, alpha, a.data, 0, a.numCols, v, 0, 1, 0, y, 0, 1);
     }
 
     /**

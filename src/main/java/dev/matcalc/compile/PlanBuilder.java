@@ -140,6 +140,8 @@ final class PlanBuilder {
 
     /** Scalar terms (static shape) broadcast; the first matrix term's buffer may be reused. */
     private Step sum(Add a) {
+        Step tiled = transposedSum(a);
+        if (tiled != null) return tiled;
         List<Step> terms = new ArrayList<>();
         List<Boolean> broadcast = new ArrayList<>();
         int rows = 1, cols = 1, first = -1;
@@ -177,6 +179,56 @@ final class PlanBuilder {
                 for (int j = 0; j < z.length; j++) z[j] += x[j];
             }
             if (constant != 0) for (int j = 0; j < z.length; j++) z[j] += constant;
+        }));
+    }
+
+    /**
+     * A matrix sum with a transposed matrix term ({@code A + A'}, the x'Ax Hessian) reads the transposed
+     * terms in place, tile by tile ({@link TiledSum}), instead of copying them into transposes first;
+     * null for other sums.
+     */
+    private Step transposedSum(Add a) {
+        if (a.isScalar()) return null;
+        List<Step> matrices = new ArrayList<>();
+        List<Boolean> flags = new ArrayList<>();
+        List<Step> scalars = new ArrayList<>();
+        Map<Step, Integer> balance = new IdentityHashMap<>(); // plain minus transposed uses, for symmetry
+        boolean anyTransposed = false, symmetric = true;
+        for (Expr t : a.terms()) {
+            if (t.isScalar()) {
+                scalars.add(step(t));
+                continue;
+            }
+            Expr u = t instanceof Ref r ? r.value() : t;
+            Step s;
+            boolean tr = false;
+            if (u instanceof Transpose tp) {
+                s = step(tp.arg());
+                tr = s.rows > 1 && s.cols > 1;
+                if (!tr) s = step(t); // a vector's transpose is a view, nothing to gain
+            } else s = step(t);
+            anyTransposed |= tr;
+            if (!dev.matcalc.simplify.Symmetry.isSymmetric(t)) balance.merge(s, tr ? -1 : 1, Integer::sum);
+            matrices.add(s);
+            flags.add(tr);
+        }
+        if (!anyTransposed || matrices.isEmpty()) return null;
+        for (int v : balance.values()) symmetric &= v == 0;
+        Step first = matrices.get(0);
+        int rows = flags.get(0) ? first.cols : first.rows, cols = flags.get(0) ? first.rows : first.cols;
+        boolean sym = symmetric && rows == cols;
+        int k = matrices.size();
+        boolean[] trans = new boolean[k];
+        for (int i = 0; i < k; i++) trans[i] = flags.get(i);
+        List<Step> inputs = new ArrayList<>(matrices);
+        inputs.addAll(scalars);
+        return add(new Step(sym ? "add with transposes (half, mirrored)" : "add with transposes", rows, cols,
+                inputs, -1, self -> {
+            double constant = 0;
+            for (int i = k; i < self.inputs.size(); i++) constant += self.scalar(i);
+            double[][] xs = new double[k][];
+            for (int i = 0; i < k; i++) xs[i] = self.in(i).out.data;
+            TiledSum.sum(xs, trans, rows, cols, constant, sym, self.out.data);
         }));
     }
 

@@ -42,6 +42,8 @@ final class ProductPlanner {
     }
 
     Step plan(MatMul m) {
+        Step distributed = distribute(m);
+        if (distributed != null) return distributed;
         double constant = 1;
         List<Step> scalars = new ArrayList<>();
         List<Operand> ops = new ArrayList<>();
@@ -60,6 +62,40 @@ final class ProductPlanner {
             if (s != null) return s;
         }
         return chain(ops, alpha);
+    }
+
+    /**
+     * A product that ends in a vector with a sum of matrices among its factors, {@code x'*(A + A')}, is
+     * the sum of the products through each term, {@code x'*A + x'*A'}: matrix-vector products (gemv,
+     * transposes by flag) instead of forming the n×n sum; null where there is no such factor.
+     */
+    private Step distribute(MatMul m) {
+        int[] size = b.at.size(m.shape());
+        if (size[0] != 1 && size[1] != 1) return null;
+        List<Expr> fs = m.factors();
+        for (int i = 0; i < fs.size(); i++) {
+            Expr f = unref(fs.get(i));
+            boolean transposed = f instanceof Transpose t && unref(t.arg()) instanceof Add;
+            if (transposed) f = unref(((Transpose) f).arg());
+            if (!(f instanceof Add a) || a.terms().stream().anyMatch(Expr::isScalar)) continue;
+            int[] fsize = b.at.size(f.shape());
+            if (fsize[0] == 1 || fsize[1] == 1) continue; // a sum of vectors costs no more than its products
+            List<Expr> products = new ArrayList<>();
+            for (Expr t : a.terms()) {
+                List<Expr> g = new ArrayList<>(fs.subList(0, i));
+                Expr term = transposed ? new Transpose(t) : t;
+                if (unref(term) instanceof MatMul inner) g.addAll(inner.factors()); // one chain, ordered as a whole
+                else g.add(term);
+                g.addAll(fs.subList(i + 1, fs.size()));
+                products.add(new MatMul(g, m.shape()));
+            }
+            return b.step(new Add(products, m.shape()));
+        }
+        return null;
+    }
+
+    private static Expr unref(Expr e) {
+        return e instanceof Ref r ? unref(r.value()) : e;
     }
 
     private Operand operand(Expr f) {
@@ -151,9 +187,20 @@ final class ProductPlanner {
     private Step chain(List<Operand> ops, Coefficient alpha) {
         int k = ops.size();
         int[][] split = order(ops);
-        Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
-        Operand result = multiply(l, r, alpha);
-        return result.diag ? scaled(result, alpha) : result.step;
+        Operand result;
+        if (alpha.constant() == 1 && alpha.scalars().isEmpty()) {
+            result = emit(ops, split, 0, k - 1); // no coefficient: the product may be shared with others
+            if (result.diag) return scaled(result, alpha);
+        } else {
+            Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
+            result = multiply(l, r, alpha);
+            if (result.diag) return scaled(result, alpha);
+        }
+        return result.trans ? b.transpose(result.step) : result.step; // a row vector: a view of its column
+    }
+
+    private static Operand flip(Operand o) {
+        return new Operand(o.step, !o.trans, false);
     }
 
     private Operand product(List<Operand> ops) {
@@ -198,6 +245,16 @@ final class ProductPlanner {
     private Operand emit(List<Operand> ops, int[][] split, int i, int j) {
         if (i == j) return ops.get(i);
         Operand l = emit(ops, split, i, split[i][j]), r = emit(ops, split, split[i][j] + 1, j);
+        if (l.rows() == 1 && r.cols() > 1 && !l.diag && !r.diag) {
+            // a row vector is the transpose of a column: x'·B is (B'·x)', one step shared with B'·x
+            Operand column = shared(flip(r), flip(l));
+            return new Operand(column.step, true, false);
+        }
+        return shared(l, r);
+    }
+
+    /** op(l)·op(r), computed once per plan. */
+    private Operand shared(Operand l, Operand r) {
         List<Object> key = List.of("product", l, r);
         Step shared = b.derived.get(key);
         if (shared != null) return new Operand(shared, false, l.diag && r.diag);
