@@ -69,7 +69,7 @@ public final class CompiledDerivative {
         if (numericMatrix != null) {
             plan.run();
             f = plan.result(0);
-            d = new Tensor(numericAxes(f, point), plan.result(1).data.clone());
+            d = new Tensor(numericAxes(f, point), plan.take(1).data);
         } else {
             d = tensorFromDifferential(point);
             f = plan.result(0);

@@ -71,6 +71,17 @@ public final class Dense {
         else description = implementation.getClass().getSimpleName() + " (set explicitly)";
     }
 
+    /**
+     * Matrix-vector products with fewer multiply-adds than this stay in EJML: dgemv has no packing to
+     * amortize, and EJML's general product is several times slower on a vector already at n = 100.
+     */
+    static final long GEMV_MIN_FLOPS = 32L * 32;
+
+    static boolean useBlasForVector(long flops) {
+        Boolean f = forceBlas;
+        return f != null ? f : flops >= GEMV_MIN_FLOPS;
+    }
+
     static boolean useBlas(long flops) {
         Boolean f = forceBlas;
         return f != null ? f : flops >= BLAS_MIN_FLOPS;
@@ -85,7 +96,7 @@ public final class Dense {
             c.data[0] = alpha * s;
             return;
         }
-        if ((n == 1 || m == 1) && useBlas((long) m * n * k)) {
+        if ((n == 1 || m == 1) && useBlasForVector((long) m * n * k)) {
             // a matrix times a vector is dgemv: dgemm with one column (OpenBLAS before 0.3.27) packs the
             // whole matrix first, a copy that costs more than the product itself
             if (n == 1) gemv(ta, alpha, a, b.data, c.data);

@@ -17,13 +17,34 @@ final class TiledSum {
      * {@code symmetric} (square, the sum known to equal its transpose) only the upper tiles are summed.
      */
     static void sum(double[][] xs, boolean[] trans, int rows, int cols, double constant, boolean symmetric, double[] z) {
-        for (int i0 = 0; i0 < rows; i0 += TILE) {
+        int bands = (rows + TILE - 1) / TILE;
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, bands);
+        // memory-bound: a second core adds bandwidth once the matrix is well past the caches
+        if ((long) rows * cols >= PARALLEL_MIN) range = range.parallel();
+        range.forEach(band -> band(xs, trans, rows, cols, constant, symmetric, z, band * TILE));
+    }
+
+    /** Entries from which the bands of tiles are summed on several cores. */
+    static final long PARALLEL_MIN = 1L << 18;
+
+    private static void band(double[][] xs, boolean[] trans, int rows, int cols, double constant, boolean symmetric,
+                             double[] z, int i0) {
+        {
             int i1 = Math.min(rows, i0 + TILE);
             for (int j0 = symmetric ? i0 : 0; j0 < cols; j0 += TILE) {
                 int j1 = Math.min(cols, j0 + TILE);
-                for (int i = i0; i < i1; i++)
-                    for (int j = j0; j < j1; j++) z[i * cols + j] = constant;
-                for (int t = 0; t < xs.length; t++) {
+                int from = 0;
+                if (!trans[0]) { // the first term (with the constant) written, not added: one pass less
+                    double[] x = xs[0];
+                    for (int i = i0; i < i1; i++) {
+                        int row = i * cols;
+                        for (int j = j0; j < j1; j++) z[row + j] = constant + x[row + j];
+                    }
+                    from = 1;
+                } else
+                    for (int i = i0; i < i1; i++)
+                        for (int j = j0; j < j1; j++) z[i * cols + j] = constant;
+                for (int t = from; t < xs.length; t++) {
                     double[] x = xs[t];
                     if (trans[t]) addTransposedTile(x, rows, cols, i0, i1, j0, j1, z);
                     else
