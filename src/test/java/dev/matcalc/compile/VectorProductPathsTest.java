@@ -1,0 +1,136 @@
+package dev.matcalc.compile;
+
+import dev.matcalc.MatCalc;
+import dev.matcalc.api.CompiledDerivative;
+import dev.matcalc.api.DerivativeResult;
+import dev.matcalc.api.Expression;
+import dev.matcalc.expr.Expr;
+import dev.matcalc.numeric.Evaluator;
+import dev.matcalc.numeric.RandomPoints;
+import dev.matcalc.numeric.Tensor;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plan's matrix-vector paths: products ending in a vector distributed over a sum factor (no n×n
+ * sum formed), row-vector products shared with their column, sums with transposed terms read tile by
+ * tile, results handed to the caller. Numbers are the reference evaluator's on both product paths.
+ */
+class VectorProductPathsTest {
+    @AfterEach
+    void reset() {
+        Dense.force(null);
+    }
+
+    private static Map<String, DMatrixRMaj> point(Expression f, Map<String, Integer> dims, long seed) {
+        return RandomPoints.draw(f.expr(), new SplittableRandom(seed), dims, Map.of()).values();
+    }
+
+    private static CompiledDerivative agrees(DerivativeResult d, Map<String, DMatrixRMaj> at) {
+        CompiledDerivative c = d.compile();
+        Tensor expected = d.evaluate(at);
+        assertThat(c.evaluate(at).derivative().relativeError(expected)).as("%s", c.steps()).isLessThan(1e-10);
+        return c;
+    }
+
+    /** Whether a step makes an n×n matrix (both sides larger than one). */
+    private static boolean square(String step) {
+        return step.matches(".* (\\d+)×(\\d+).*") && !step.matches(".* (1×\\d+|\\d+×1)( .*)?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void gradientOfAQuadraticFormIsTwoMatrixVectorProductsWithoutTheSum(boolean blas) {
+        Dense.force(blas);
+        Expression f = MatCalc.parse("x'*A*x");
+        CompiledDerivative c = agrees(f.derivative("x"), point(f, Map.of("n", 70), 1));
+        List<String> computed = c.steps().stream().filter(s -> !s.startsWith("input")).toList();
+        assertThat(computed).noneMatch(VectorProductPathsTest::square);
+        // A*x serves the value and one gradient term; A'*x is the other: two matrix-vector products
+        assertThat(computed.stream().filter(s -> s.matches("multiply \\d{2,}×1"))).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x'*(A*B + C)*y|x", "x'*(A + B)'*y|y", "(A - B')*y|y", "x'*(A + A' + 2*C)|x"})
+    void productsEndingInAVectorDistributeOverSums(String problem) {
+        String source = problem.split("\\|")[0], wrt = problem.split("\\|")[1];
+        for (Boolean blas : new Boolean[] {true, false}) {
+            Dense.force(blas);
+            Expression f = MatCalc.parse(source);
+            CompiledDerivative c = agrees(f.derivative(wrt), point(f, Map.of("n", 53), 2));
+            if (f.expr().isScalar()) // the gradient is a vector: made of matrix-vector products only
+                assertThat(c.steps().stream().filter(s -> !s.startsWith("input"))).noneMatch(VectorProductPathsTest::square);
+            Map<String, DMatrixRMaj> at = point(f, Map.of("n", 53), 3);
+            // the value too (a non-scalar value checked entry by entry)
+            DMatrixRMaj expected = Evaluator.evaluate(f.expr(), at);
+            double[] value = c.evaluate(at).value().data();
+            for (int i = 0; i < value.length; i++)
+                assertThat(value[i]).isCloseTo(expected.data[i], org.assertj.core.data.Offset.offset(1e-10));
+        }
+    }
+
+    @Test
+    void sumsWithTransposedTermsMatchTheEvaluatorAtEveryTileEdge() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        for (int[] size : new int[][] {{1, 1}, {3, 5}, {64, 64}, {130, 70}, {600, 520}}) {
+            int m = size[0], n = size[1];
+            Expression square = MatCalc.parse("A + A' + 2*S", "A:matrix(n,n)", "S:symmetric(n)");
+            Expression rect = MatCalc.parse("A' + B + 3", "A:matrix(n,m)", "B:matrix(m,n)");
+            Expression lopsided = MatCalc.parse("A + A + A'", "A:matrix(n,n)"); // not symmetric
+            Map<String, DMatrixRMaj> at = Map.of("A", random(n, n, rnd), "S", symmetric(n, rnd));
+            boolean matrices = m > 1 && n > 1; // a vector's transpose is a view: no tiled sum to check
+            check(square.expr(), at, matrices);
+            check(lopsided.expr(), at, matrices);
+            check(rect.expr(), Map.of("A", random(n, m, rnd), "B", random(m, n, rnd)), matrices);
+        }
+    }
+
+    private static void check(Expr e, Map<String, DMatrixRMaj> at, boolean tiled) {
+        Plan plan = Plan.compile(List.of(e), new Evaluator(at)).setAll(at).run();
+        if (tiled) assertThat(plan.describe()).anyMatch(s -> s.startsWith("add with transposes")).noneMatch(s -> s.startsWith("transpose"));
+        DMatrixRMaj expected = Evaluator.evaluate(e, at);
+        assertThat(CommonOps_DDRM.elementMaxAbs(CommonOps_DDRM.subtract(plan.result(0), expected, null)))
+                .as("%s", plan.describe()).isLessThan(1e-12);
+    }
+
+    @Test
+    void quadraticFormHessianIsTheTiledSymmetricSum() {
+        Expression f = MatCalc.parse("x'*A*x");
+        CompiledDerivative c = agrees(f.derivative("x", "x"), point(f, Map.of("n", 150), 5));
+        assertThat(c.steps()).anyMatch(s -> s.startsWith("add with transposes (half, mirrored)"));
+    }
+
+    @Test
+    void resultsStayTheCallersAfterTheNextCall() {
+        Expression f = MatCalc.parse("x'*A*x");
+        DerivativeResult h = f.derivative("x", "x");
+        CompiledDerivative c = h.compile();
+        Map<String, DMatrixRMaj> first = point(f, Map.of("n", 40), 6), second = point(f, Map.of("n", 40), 7);
+        Tensor kept = c.evaluate(first).derivative();
+        double[] copy = kept.data().clone();
+        Tensor next = c.evaluate(second).derivative();
+        assertThat(kept.data()).containsExactly(copy);
+        assertThat(next.relativeError(h.evaluate(second))).isLessThan(1e-12);
+    }
+
+    private static DMatrixRMaj random(int rows, int cols, SplittableRandom rnd) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) m.data[i] = rnd.nextDouble(-1, 1);
+        return m;
+    }
+
+    private static DMatrixRMaj symmetric(int n, SplittableRandom rnd) {
+        DMatrixRMaj a = random(n, n, rnd);
+        return CommonOps_DDRM.add(a, CommonOps_DDRM.transpose(a, null), null);
+    }
+}
