@@ -64,6 +64,9 @@ final class ProductPlanner {
         return chain(ops, alpha);
     }
 
+    /** At most this many products from distributing (beyond, forming the sums is cheaper than the products). */
+    private static final long MAX_DISTRIBUTED = 8;
+
     /**
      * A product that ends in a vector with a sum of matrices among its factors, {@code x'*(A + A')}, is
      * the sum of the products through each term, {@code x'*A + x'*A'}: matrix-vector products (gemv,
@@ -73,6 +76,9 @@ final class ProductPlanner {
         int[] size = b.at.size(m.shape());
         if (size[0] != 1 && size[1] != 1) return null;
         List<Expr> fs = m.factors();
+        long products = 1; // several sum factors multiply out: x'*(A+B)*(C+D)*y has four products
+        for (Expr f : fs) if (unref(f instanceof Transpose t ? t.arg() : f) instanceof Add a) products *= a.terms().size();
+        if (products > MAX_DISTRIBUTED) return null;
         for (int i = 0; i < fs.size(); i++) {
             Expr f = unref(fs.get(i));
             boolean transposed = f instanceof Transpose t && unref(t.arg()) instanceof Add;
@@ -80,16 +86,21 @@ final class ProductPlanner {
             if (!(f instanceof Add a) || a.terms().stream().anyMatch(Expr::isScalar)) continue;
             int[] fsize = b.at.size(f.shape());
             if (fsize[0] == 1 || fsize[1] == 1) continue; // a sum of vectors costs no more than its products
-            List<Expr> products = new ArrayList<>();
+            List<Expr> terms = new ArrayList<>();
             for (Expr t : a.terms()) {
                 List<Expr> g = new ArrayList<>(fs.subList(0, i));
-                Expr term = transposed ? new Transpose(t) : t;
-                if (unref(term) instanceof MatMul inner) g.addAll(inner.factors()); // one chain, ordered as a whole
-                else g.add(term);
+                if (unref(t) instanceof MatMul inner) { // one chain, ordered as a whole; (A*B)' = B'*A'
+                    List<Expr> in = new ArrayList<>(inner.factors());
+                    if (transposed) {
+                        java.util.Collections.reverse(in);
+                        in.replaceAll(e -> e.isScalar() ? e : new Transpose(e));
+                    }
+                    g.addAll(in);
+                } else g.add(transposed ? new Transpose(t) : t);
                 g.addAll(fs.subList(i + 1, fs.size()));
-                products.add(new MatMul(g, m.shape()));
+                terms.add(new MatMul(g, m.shape()));
             }
-            return b.step(new Add(products, m.shape()));
+            return b.step(new Add(terms, m.shape()));
         }
         return null;
     }
