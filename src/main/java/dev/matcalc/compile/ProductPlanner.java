@@ -177,10 +177,14 @@ final class ProductPlanner {
                 for (double wi : w) nonNegative &= wi >= 0;
                 int cols = fm.numCols;
                 // F'·diag(w)·F = G'·G with G = diag(√w)·F when w ≥ 0; otherwise F'·(diag(w)·F), half of it
-                for (int i = 0; i < fm.numRows; i++) {
-                    double s = nonNegative ? Math.sqrt(w[i]) : w[i];
+                boolean sqrt = nonNegative;
+                java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, fm.numRows);
+                // a copy of F, memory-bound: both cores once F is well past the caches
+                if ((long) fm.numRows * cols >= TiledSum.PARALLEL_MIN) rows = rows.parallel();
+                rows.forEach(i -> {
+                    double s = sqrt ? Math.sqrt(w[i]) : w[i];
                     for (int j = 0; j < cols; j++) g.data[i * cols + j] = s * fm.data[i * cols + j];
-                }
+                });
                 if (nonNegative) Dense.gramian(alpha.value(self, 2), g, self.out);
                 else Dense.symmetricProduct(true, false, alpha.value(self, 2), fm, g, self.out);
             }));
