@@ -178,10 +178,7 @@ final class ProductPlanner {
                 int cols = fm.numCols;
                 // F'·diag(w)·F = G'·G with G = diag(√w)·F when w ≥ 0; otherwise F'·(diag(w)·F), half of it
                 boolean sqrt = nonNegative;
-                java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, fm.numRows);
-                // a copy of F, memory-bound: both cores once F is well past the caches
-                if ((long) fm.numRows * cols >= TiledSum.PARALLEL_MIN) rows = rows.parallel();
-                rows.forEach(i -> {
+                Parallel.forEach(fm.numRows, (long) fm.numRows * cols, i -> { // a copy of F: memory-bound
                     double s = sqrt ? Math.sqrt(w[i]) : w[i];
                     for (int j = 0; j < cols; j++) g.data[i * cols + j] = s * fm.data[i * cols + j];
                 });

@@ -18,14 +18,9 @@ final class TiledSum {
      */
     static void sum(double[][] xs, boolean[] trans, int rows, int cols, double constant, boolean symmetric, double[] z) {
         int bands = (rows + TILE - 1) / TILE;
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, bands);
-        // memory-bound: a second core adds bandwidth once the matrix is well past the caches
-        if ((long) rows * cols >= PARALLEL_MIN) range = range.parallel();
-        range.forEach(band -> band(xs, trans, rows, cols, constant, symmetric, z, band * TILE));
+        Parallel.forEach(bands, (long) rows * cols,
+                band -> band(xs, trans, rows, cols, constant, symmetric, z, band * TILE));
     }
-
-    /** Entries from which the bands of tiles are summed on several cores. */
-    static final long PARALLEL_MIN = 1L << 18;
 
     private static void band(double[][] xs, boolean[] trans, int rows, int cols, double constant, boolean symmetric,
                              double[] z, int i0) {
