@@ -260,7 +260,7 @@ final class ProductPlanner {
         if (l.rows() == 1 && r.cols() > 1 && !l.diag && !r.diag) {
             // a row vector is the transpose of a column: x'·B is (B'·x)', one step shared with B'·x
             Operand column = shared(flip(r), flip(l));
-            return new Operand(column.step, true, false);
+            return new Operand(column.step, !column.trans, false);
         }
         return shared(l, r);
     }
@@ -270,6 +270,10 @@ final class ProductPlanner {
         List<Object> key = List.of("product", l, r);
         Step shared = b.derived.get(key);
         if (shared != null) return new Operand(shared, false, l.diag && r.diag);
+        if (!l.diag && !r.diag) { // (op(l)·op(r))' = op(r)'·op(l)': X'*W1' is W1*X made for the value, read transposed
+            Step transposed = b.derived.get(List.of("product", flip(r), flip(l)));
+            if (transposed != null) return new Operand(transposed, true, false);
+        }
         Operand result = multiply(l, r, new Coefficient(1, List.of()));
         b.derived.put(key, result.step);
         return result;

@@ -111,6 +111,21 @@ class VectorProductPathsTest {
         assertThat(c.steps()).anyMatch(s -> s.startsWith("add with transposes (half, mirrored)"));
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aProductNeededTransposedIsMadeOnceAndReadTransposed(boolean blas) {
+        Dense.force(blas);
+        Expression f = MatCalc.parse("sum((W2*tanh(W1*X) - Y).^2)"); // the gradient needs X'*W1' = (W1*X)'
+        CompiledDerivative c = agrees(f.derivative("W1"), point(f, Map.of(), 8));
+        long wide = c.steps().stream().filter(s -> s.matches("multiply (\\d+)×(\\d+)")).filter(s -> {
+            String[] rc = s.substring("multiply ".length()).split("×");
+            return Integer.parseInt(rc[0]) > 1 && Integer.parseInt(rc[1]) > 1;
+        }).count();
+        assertThat(c.steps()).anyMatch(s -> s.startsWith("transpose "));
+        // W1*X, W2*t, t0*W2', (…)*W2 and X*(…): X'*W1' is not a sixth
+        assertThat(wide).as("%s", c.steps()).isEqualTo(5);
+    }
+
     @Test
     void resultsStayTheCallersAfterTheNextCall() {
         Expression f = MatCalc.parse("x'*A*x");
