@@ -12,9 +12,24 @@ import java.util.concurrent.Callable;
 public final class Work {
     private static final long STACK_BYTES = 512L << 20;    // reserved lazily by the OS
 
+    private static final String THREAD_NAME = "matcalc-work";
+
     private Work() { }
 
+    private static <T> T inline(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (StackOverflowError e) {
+            throw new SourceError("the expression is too deeply nested to process");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static <T> T call(Callable<T> task) {
+        if (Thread.currentThread().getName().equals(THREAD_NAME)) return inline(task);   // already deep enough
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread worker = new Thread(null, () -> {
@@ -23,7 +38,7 @@ public final class Work {
             } catch (Throwable t) {
                 failure[0] = t;
             }
-        }, "matcalc-work", STACK_BYTES);
+        }, THREAD_NAME, STACK_BYTES);
         worker.setDaemon(true);
         worker.start();
         try {
