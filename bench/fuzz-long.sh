@@ -12,7 +12,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cases="${CASES:-100000}"
 seed="${SEED:-20261126}"
 tests="${TESTS:-RandomExpressionTest,MalformedInputFuzzTest}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/matcalc-fuzz-long.XXXXXX")"
+work="$(mktemp -d)"                         # a private copy of the sources
 tar -C "$here" --exclude=./target --exclude=./.git -cf - . | tar -C "$work" -xf -
 mkdir -p "$here/target/fuzz-long"
 log="$here/target/fuzz-long/run-$(date +%Y%m%d-%H%M%S).log"

@@ -30,6 +30,6 @@ final class HtmlSafeJson extends CharacterEscapes {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-        return null;                                 // only the standard \\uXXXX escapes above
+        return null;                                 // only the standard four-hex-digit escapes above
     }
 }
