@@ -31,6 +31,6 @@ public final class MatCalc {
 
     /** Parses and types {@code source}, binding dimensions from the shapes of given values too. */
     public static Expression parse(String source, Map<String, Declaration> lets, Map<String, int[]> valueShapes) {
-        return new Expression(dev.matcalc.api.Work.call(() -> Typer.type(source, lets, valueShapes)));
+        return new Expression(dev.matcalc.api.Work.call(source, () -> Typer.type(source, lets, valueShapes)));
     }
 }

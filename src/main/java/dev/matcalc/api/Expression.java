@@ -57,7 +57,7 @@ public final class Expression {
 
     public DerivativeResult derivative(Layout layout, List<Var> wrt) {
         Limits.checkOrder(wrt.size());
-        Derivative d = Work.call(() -> Differentiation.derivative(typed.expr(), wrt, layout));
+        Derivative d = Work.call(typed.source(), () -> Differentiation.derivative(typed.expr(), wrt, layout));
         Limits.checkAnswer(d.differential());
         if (d.hasMatrixForm()) Limits.checkAnswer(d.matrix());
         return new DerivativeResult(this, d);
