@@ -58,14 +58,23 @@ public abstract class ExprRenderer {
         return Piece.atom(zero(shape));
     }
 
-    protected abstract String parens(String inner);
+    /** Plain ASCII spellings by default; a format overrides what it writes otherwise. */
+    protected String parens(String inner) {
+        return "(" + inner + ")";
+    }
 
-    protected abstract String minus();
+    protected String minus() {
+        return "-";
+    }
 
     /** The binary operators of a sum, with their spacing. */
-    protected abstract String plusOperator();
+    protected String plusOperator() {
+        return " + ";
+    }
 
-    protected abstract String minusOperator();
+    protected String minusOperator() {
+        return " - ";
+    }
 
     /** {@code .*} or {@code ./} with spacing. */
     protected abstract String elementwiseOperator(boolean divide);

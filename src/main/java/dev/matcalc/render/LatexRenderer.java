@@ -55,20 +55,8 @@ public final class LatexRenderer extends ExprRenderer {
         return "\\left(" + inner + "\\right)";
     }
 
-    @Override
-    protected String minus() {
-        return "-";
-    }
 
-    @Override
-    protected String plusOperator() {
-        return " + ";
-    }
 
-    @Override
-    protected String minusOperator() {
-        return " - ";
-    }
 
     @Override
     protected String elementwiseOperator(boolean divide) {

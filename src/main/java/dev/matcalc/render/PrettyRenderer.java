@@ -57,20 +57,12 @@ public final class PrettyRenderer extends ExprRenderer {
         return "0";
     }
 
-    @Override
-    protected String parens(String inner) {
-        return "(" + inner + ")";
-    }
 
     @Override
     protected String minus() {
         return "−";
     }
 
-    @Override
-    protected String plusOperator() {
-        return " + ";
-    }
 
     @Override
     protected String minusOperator() {

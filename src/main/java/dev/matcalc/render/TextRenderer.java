@@ -55,25 +55,9 @@ public final class TextRenderer extends ExprRenderer {
         return shape.isScalar() ? Piece.atom("0") : Piece.of(zero(shape), Piece.PRODUCT);
     }
 
-    @Override
-    protected String parens(String inner) {
-        return "(" + inner + ")";
-    }
 
-    @Override
-    protected String minus() {
-        return "-";
-    }
 
-    @Override
-    protected String plusOperator() {
-        return " + ";
-    }
 
-    @Override
-    protected String minusOperator() {
-        return " - ";
-    }
 
     @Override
     protected String elementwiseOperator(boolean divide) {
