@@ -31,8 +31,8 @@ public final class CompiledDerivative {
     private final Derivative derivative;
     /** The matrix form in the numeric order (no layout transpose left to do), or null for a tensor. */
     private final Expr numericMatrix;
-    private Plan plan, hvpPlan;
-    private List<Object> planSizes, hvpSizes;
+    private Plan plan, hvpPlan, derivativePlan;
+    private List<Object> planSizes, hvpSizes, derivativeSizes;
 
     CompiledDerivative(Derivative derivative) {
         this.derivative = derivative;
@@ -69,12 +69,54 @@ public final class CompiledDerivative {
         if (numericMatrix != null) {
             plan.run();
             f = plan.result(0);
-            d = new Tensor(numericAxes(f, point), plan.take(1).data);
+            d = new Tensor(numericAxes(point), plan.take(1).data);
         } else {
             d = tensorFromDifferential(point);
             f = plan.result(0);
         }
         return new Evaluation(Points.toTensor(f, derivative.function().shape()), d);
+    }
+
+    /**
+     * The derivative alone at {@code values}, in the shape(f) + shape(wrt) convention: the value of f
+     * is computed only where the derivative needs it (a Newton step needs the Hessian, not f). A
+     * fresh tensor, the caller's to keep.
+     */
+    public Tensor derivativeAt(Map<String, ?> values) {
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
+        if (numericMatrix == null) return evaluate(point).derivative();
+        double[] out = new double[derivativePlan(point).entries(0)];
+        derivativePlan.setAll(point).runInto(0, out);
+        return new Tensor(numericAxes(point), out);
+    }
+
+    /**
+     * The derivative at {@code values} written into {@code into} (row-major in the shape(f) + shape(wrt)
+     * convention; its length is the number of entries) and returned: for loops that evaluate many
+     * times and keep one array, nothing is allocated per call.
+     */
+    public double[] derivativeAt(Map<String, ?> values, double[] into) {
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
+        if (numericMatrix == null) {
+            double[] d = evaluate(point).derivative().data();
+            if (d.length != into.length)
+                throw new IllegalArgumentException("the derivative has " + d.length + " entries; the array given has " + into.length);
+            System.arraycopy(d, 0, into, 0, d.length);
+            return into;
+        }
+        derivativePlan(point).setAll(point).runInto(0, into);
+        return into;
+    }
+
+    /** The plan of the matrix form alone, made for the sizes of {@code point}. */
+    private Plan derivativePlan(Map<String, DMatrixRMaj> point) {
+        List<Object> sizes = sizes(point);
+        if (derivativePlan == null || !sizes.equals(derivativeSizes)) {
+            // f binds the sizes its variables give (the derivative of y by y is eye(n): no variable of its own)
+            derivativePlan = Plan.compile(List.of(numericMatrix), new Evaluator(point).bind(derivative.function()));
+            derivativeSizes = sizes;
+        }
+        return derivativePlan;
     }
 
     /** The steps of the plan for the sizes last evaluated (empty before the first call). */
@@ -144,9 +186,10 @@ public final class CompiledDerivative {
         return new Tensor(axes.stream().mapToInt(Integer::intValue).toArray(), t);
     }
 
-    private int[] numericAxes(DMatrixRMaj f, Map<String, DMatrixRMaj> point) {
+    private int[] numericAxes(Map<String, DMatrixRMaj> point) {
         List<Integer> axes = new ArrayList<>();
-        for (int a : Points.axes(derivative.function().shape(), f.numRows, f.numCols)) axes.add(a);
+        int[] f = new Evaluator(point).bind(derivative.function()).size(derivative.function().shape());
+        for (int a : Points.axes(derivative.function().shape(), f[0], f[1])) axes.add(a);
         for (Var v : derivative.wrt()) {
             DMatrixRMaj x = point.get(v.name());
             if (x == null) throw new SourceError("no value for " + v.name());
@@ -155,10 +198,14 @@ public final class CompiledDerivative {
         return axes.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The sizes of a point, as a key: plans are made again only when it changes. */
     private static List<Object> sizes(Map<String, DMatrixRMaj> point) {
-        List<Object> key = new ArrayList<>();
-        point.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> key.add(e.getKey() + ":" + e.getValue().numRows + "x" + e.getValue().numCols));
+        List<Object> key = new ArrayList<>(3 * point.size());
+        for (Map.Entry<String, DMatrixRMaj> e : new java.util.TreeMap<>(point).entrySet()) {
+            key.add(e.getKey());
+            key.add(e.getValue().numRows);
+            key.add(e.getValue().numCols);
+        }
         return key;
     }
 }

@@ -62,6 +62,34 @@ public final class Plan {
         return this;
     }
 
+    /**
+     * Runs every step with root {@code i} written straight into {@code into} (row-major, its
+     * rows·cols entries): no result buffer to allocate or copy for a caller that keeps its own.
+     */
+    public Plan runInto(int i, double[] into) {
+        Step root = roots.get(i);
+        if (into.length != root.rows * root.cols)
+            throw new IllegalArgumentException("the result has " + root.rows * root.cols + " entries; the array given has " + into.length);
+        if (!root.owned) { // an input or a constant: nothing to compute into
+            run();
+            System.arraycopy(root.out.data, 0, into, 0, into.length);
+            return this;
+        }
+        DMatrixRMaj own = root.out;
+        root.out = DMatrixRMaj.wrap(root.rows, root.cols, into); // kernels write self.out, read their inputs'
+        try {
+            run();
+        } finally {
+            root.out = own;
+        }
+        return this;
+    }
+
+    /** The number of entries of root {@code i} (rows·cols). */
+    public int entries(int i) {
+        return roots.get(i).rows * roots.get(i).cols;
+    }
+
     /** The value of root {@code i}: a plan buffer (or an input), overwritten by the next run. */
     public DMatrixRMaj result(int i) {
         return roots.get(i).out;

@@ -36,8 +36,16 @@ final class PlanBuilder {
 
     Plan build(List<Expr> roots) {
         for (Expr r : roots) at.bind(r);
+        Orientation orientation = new Orientation(this);
+        List<Expr> canonical = roots.stream().map(orientation::canonical).toList();
+        if (Boolean.getBoolean("matcalc.debugPlan")) canonical.forEach(c -> System.err.println("PLAN " + dev.matcalc.render.Render.text(c) + "   " + c));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Expr r : canonical) {
+            uses.merge(id(r), 1, Integer::sum);
+            countUses(r, seen);
+        }
         List<Step> rs = new ArrayList<>();
-        for (Expr r : roots) rs.add(step(r));
+        for (Expr r : canonical) rs.add(step(r));
         for (Step r : rs) r.root = true;
         allocate();
         return new Plan(steps, inputs, rs);
@@ -138,14 +146,28 @@ final class PlanBuilder {
         return MatrixKernelsShim.filled(size[0], size[1], v);
     }
 
-    /** Scalar terms (static shape) broadcast; the first matrix term's buffer may be reused. */
+    /**
+     * Scalar terms (static shape) broadcast; the first matrix term's buffer may be reused. One product
+     * term used nowhere else ({@code T - U*V'}) is not made on its own: its last multiplication adds
+     * into the sum's buffer (gemm with β = 1), saving the product's buffer and a pass over it.
+     */
     private Step sum(Add a) {
         Step tiled = transposedSum(a);
         if (tiled != null) return tiled;
+        ProductPlanner.Accumulation acc = null;
+        Expr accumulated = null;
+        for (Expr t : a.terms()) {
+            Expr u = t instanceof Ref r ? r.value() : t;
+            if (u instanceof MatMul m && uses.getOrDefault(id(t), 0) == 1 && (acc = products.accumulation(m)) != null) {
+                accumulated = t;
+                break;
+            }
+        }
         List<Step> terms = new ArrayList<>();
         List<Boolean> broadcast = new ArrayList<>();
         int rows = 1, cols = 1, first = -1;
         for (Expr t : a.terms()) {
+            if (t == accumulated) continue;
             Step s = step(t);
             terms.add(s);
             broadcast.add(t.isScalar());
@@ -155,31 +177,55 @@ final class PlanBuilder {
                 cols = s.cols;
             }
         }
-        if (first < 0 && !a.isScalar()) { // only scalar terms, broadcast over the sum's own shape
+        if (first < 0 && !a.isScalar()) { // no matrix term (left): the sum's own shape
             int[] size = at.size(a.shape());
             rows = size[0];
             cols = size[1];
         }
-        int matrix = first;
-        boolean[] scalarTerm = new boolean[terms.size()];
-        for (int i = 0; i < scalarTerm.length; i++) scalarTerm[i] = broadcast.get(i);
-        return add(new Step("add", rows, cols, terms, matrix, self -> {
+        int matrix = first, count = terms.size();
+        boolean[] scalarTerm = new boolean[count];
+        for (int i = 0; i < count; i++) scalarTerm[i] = broadcast.get(i);
+        ProductPlanner.Accumulation product = acc;
+        if (product != null) {
+            terms.add(product.left().step());
+            terms.add(product.right().step());
+            terms.addAll(product.alpha().scalars());
+        }
+        return add(new Step(product == null ? "add" : "add, accumulating a product", rows, cols, terms, matrix, self -> {
             double constant = 0;
-            for (int i = 0; i < scalarTerm.length; i++) if (scalarTerm[i]) constant += self.scalar(i);
+            for (int i = 0; i < count; i++) if (scalarTerm[i]) constant += self.scalar(i);
             double[] z = self.out.data;
-            if (matrix < 0) {
-                java.util.Arrays.fill(z, constant);
-                return;
+            if (matrix < 0) java.util.Arrays.fill(z, constant);
+            else {
+                double[] x0 = self.in(matrix).out.data;
+                if (x0 != z) System.arraycopy(x0, 0, z, 0, z.length);
+                for (int i = 0; i < count; i++) {
+                    if (scalarTerm[i] || i == matrix) continue;
+                    double[] x = self.in(i).out.data;
+                    for (int j = 0; j < z.length; j++) z[j] += x[j];
+                }
+                if (constant != 0) for (int j = 0; j < z.length; j++) z[j] += constant;
             }
-            double[] x0 = self.in(matrix).out.data;
-            if (x0 != z) System.arraycopy(x0, 0, z, 0, z.length);
-            for (int i = 0; i < scalarTerm.length; i++) {
-                if (scalarTerm[i] || i == matrix) continue;
-                double[] x = self.in(i).out.data;
-                for (int j = 0; j < z.length; j++) z[j] += x[j];
-            }
-            if (constant != 0) for (int j = 0; j < z.length; j++) z[j] += constant;
+            if (product != null)
+                Dense.gemmAdd(product.left().trans(), product.right().trans(), product.alpha().value(self, count + 2),
+                        self.in(count).out, self.in(count + 1).out, self.out);
         }));
+    }
+
+    private boolean isVector(Expr e) {
+        int[] size = at.size(e.shape());
+        return size[0] == 1 || size[1] == 1;
+    }
+
+    /** How many parents each node (by structural number) has in the compiled expressions. */
+    private final Map<Integer, Integer> uses = new HashMap<>();
+
+    private void countUses(Expr e, java.util.Set<Integer> seen) {
+        if (!seen.add(id(e))) return;
+        for (Expr c : Nodes.children(e instanceof Ref r ? r.value() : e)) {
+            uses.merge(id(c), 1, Integer::sum);
+            countUses(c, seen);
+        }
     }
 
     /**
@@ -188,7 +234,8 @@ final class PlanBuilder {
      * null for other sums.
      */
     private Step transposedSum(Add a) {
-        if (a.isScalar()) return null;
+        if (a.isScalar() || a.terms().stream().noneMatch(t -> !t.isScalar()
+                && (t instanceof Ref r ? r.value() : t) instanceof Transpose tp && !isVector(tp.arg()))) return null;
         List<Step> matrices = new ArrayList<>();
         List<Boolean> flags = new ArrayList<>();
         List<Step> scalars = new ArrayList<>();

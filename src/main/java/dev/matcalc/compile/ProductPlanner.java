@@ -64,6 +64,32 @@ final class ProductPlanner {
         return chain(ops, alpha);
     }
 
+    /** A product's last multiplication, alpha·op(left)·op(right), for a sum to add into its own buffer. */
+    record Accumulation(Operand left, Operand right, Coefficient alpha) { }
+
+    /**
+     * The operands of the last multiplication of a matrix-valued chain with no diagonal factor; null
+     * for products planned otherwise (vector results, diagonal scalings, symmetric halves).
+     */
+    Accumulation accumulation(MatMul m) {
+        int[] size = b.at.size(m.shape());
+        if (size[0] == 1 || size[1] == 1 || Symmetry.isSymmetric(m)) return null;
+        double constant = 1;
+        List<Step> scalars = new ArrayList<>();
+        List<Operand> ops = new ArrayList<>();
+        for (Expr f : m.factors()) {
+            if (f instanceof Num n) constant *= n.value();
+            else if (f.isScalar()) scalars.add(b.step(f));
+            else ops.add(operand(f));
+        }
+        if (ops.size() < 2 || ops.stream().anyMatch(Operand::diag)) return null;
+        int k = ops.size();
+        int[][] split = order(ops);
+        Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
+        if (l.diag || r.diag) return null;
+        return new Accumulation(l, r, new Coefficient(constant, scalars));
+    }
+
     /** At most this many products from distributing (beyond, forming the sums is cheaper than the products). */
     private static final long MAX_DISTRIBUTED = 8;
 

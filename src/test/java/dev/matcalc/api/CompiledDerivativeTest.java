@@ -82,6 +82,24 @@ class CompiledDerivativeTest {
         assertThat(compared).isGreaterThan(200);
     }
 
+    @Test
+    void theDerivativeAloneSkipsTheValueAndWritesIntoTheCallersArray() {
+        Expression f = MatCalc.parse("x'*A*x");
+        CompiledDerivative c = f.derivative("x", "x").compile();
+        Map<String, DMatrixRMaj> at = RandomPoints.draw(f.expr(), new SplittableRandom(3), Map.of("n", 6), Map.of()).values();
+        double[] into = new double[36];
+        c.derivativeAt(at, into);
+        DMatrixRMaj a = at.get("A");
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 6; j++) assertThat(into[i * 6 + j]).isEqualTo(a.get(i, j) + a.get(j, i));
+        Tensor fresh = c.derivativeAt(at);
+        assertThat(fresh.data()).isNotSameAs(into).containsExactly(into);
+        c.derivativeAt(at, new double[36]);
+        assertThat(fresh.data()).as("a fresh result is the caller's: later calls leave it").containsExactly(into);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.derivativeAt(at, new double[35]))
+                .hasMessageContaining("36 entries");
+    }
+
     /** 1 when compared, 0 when the reference declines (unsupported derivative, no numbers at a singular point). */
     static int agree(String name, Expression f, List<String> wrt, Layout layout, SplittableRandom rng) {
         DerivativeResult d;
@@ -102,6 +120,15 @@ class CompiledDerivativeTest {
             assertThat(got.derivative().relativeError(expected)).as("%s by %s: %s", name, wrt, compiled.steps())
                     .isLessThan(TOLERANCE);
             assertThat(got.value().relativeError(value)).as(name).isLessThan(TOLERANCE);
+            // the derivative alone, fresh and into the caller's array (the plan without f's own steps)
+            Tensor alone = compiled.derivativeAt(at);
+            assertThat(alone.shape()).as(name).isEqualTo(expected.shape());
+            assertThat(alone.relativeError(expected)).as("%s by %s alone", name, wrt).isLessThan(TOLERANCE);
+            double[] into = new double[expected.data().length];
+            java.util.Arrays.fill(into, Double.NaN); // every entry must be written
+            assertThat(compiled.derivativeAt(at, into)).isSameAs(into);
+            assertThat(new Tensor(expected.shape(), into).relativeError(expected)).as("%s by %s into", name, wrt)
+                    .isLessThan(TOLERANCE);
         }
         return 1;
     }
