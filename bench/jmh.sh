@@ -6,6 +6,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/bin/jdk.sh"
 cd "$here"
+mkdir -p target
 mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
   -Dmdep.includeScope=test > target/jmh-build.log 2>&1 || { tail -30 target/jmh-build.log; exit 3; }
 exec "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
