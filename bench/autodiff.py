@@ -15,6 +15,7 @@ def jobs():
         for n in SIZES:
             out.append(f"{p}:gradient:{n}")
             if p in ("xAx", "logistic") or n <= DENSE_TENSOR_MAX: out.append(f"{p}:hessian:{n}")
+            if p in ("xAx", "logistic"): out.append(f"{p}:hessian-into:{n}")
             if p in ("mf", "mlp", "logistic"): out.append(f"{p}:hvp:{n}")
     return out
 
@@ -51,7 +52,7 @@ def work(job):
         ("mf", "hessian"): ((n * k) ** 2, 8 * (n * k) ** 2),
         ("mlp", "gradient"): (4 * k * n * n, 16 * n * n), ("mlp", "hvp"): (6 * k * n * n, 16 * n * n),
     }
-    return table.get((p, what))
+    return table.get((p, what.replace("-into", "")))
 
 def jmh(js):
     args = [os.path.join(HERE, "jmh.sh"), "AutodiffBenchmark", "-p", "job=" + ",".join(js),
@@ -80,12 +81,13 @@ def main():
     print(f"machine: dgemm {gflops:.1f} GFLOP/s, copy {gbs:.1f} GB/s", file=sys.stderr)
     py = "/usr/bin/python3"
     numpy_t = peers(py, "numpy", js)
-    torch_js = js + [j.replace(":hessian:", ":hessian-functorch:") for j in js if ":hessian:" in j]
+    autodiff_js = [j for j in js if ":hessian-into:" not in j]  # no out= variant in autodiff frameworks
+    torch_js = autodiff_js + [j.replace(":hessian:", ":hessian-functorch:") for j in js if ":hessian:" in j]
     torch_t = peers(py, "torch", torch_js)
     jax_py = os.path.join(ROOT, "target", "jax-venv", "bin", "python")
     jax_note = ""
     if os.path.exists(jax_py) and subprocess.run([jax_py, "-c", "import jax"], capture_output=True).returncode == 0:
-        jax_t = peers(jax_py, "jax", js)
+        jax_t = peers(jax_py, "jax", autodiff_js)
     else:
         jax_t = {j: "skip" for j in js}
         jax_note = "JAX: skipped (not installable here: no target/jax-venv with jax; `.ci/run` tries a best-effort pip install)."
@@ -116,6 +118,10 @@ def main():
     lines += ["", "Skipped: " + "; ".join(skipped) + " ((n²/10)² entries: 5 GB at n=500, 80 GB at n=1000 for mf) — "
               "their Hessian-vector products (hvp rows) are measured at every size instead. "
               "No NumPy closed form was written for the dense MLP Hessian.",
+              "What is timed: gradient = f and its gradient (what an optimizer step needs; torch's forward + backward), "
+              "hessian = the Hessian alone in a fresh array per call (`CompiledDerivative.derivativeAt(values)`; NumPy's closed form "
+              "allocates too), hessian-into = the Hessian written into an array the caller keeps (`derivativeAt(values, into)`; "
+              "NumPy with `out=`).",
               "torch autograd column: `torch.autograd.grad` (gradient), `torch.autograd.functional.hessian` (hessian), "
               "`torch.autograd.functional.hvp` (hvp). `torch.func` is not in Debian's torch %s; `functorch.hessian` is the same function." % torch_version(),
               ]

@@ -1,8 +1,8 @@
 """Peer timings for bench/autodiff.sh: NumPy closed forms, PyTorch autograd, JAX (jitted).
 
 Usage: python peers.py FRAMEWORK JOBS_JSON  -> prints one JSON object {job: seconds or "skip: why"}.
-FRAMEWORK is numpy, torch or jax; a job is "problem:what:n" with what in gradient, hessian, hvp and
-(for torch) hessian-functorch. Same problems and sizes as AutodiffProblems.java.
+FRAMEWORK is numpy, torch or jax; a job is "problem:what:n" with what in gradient, hessian, hvp,
+(for numpy) hessian-into (the Hessian written with out=) and (for torch) hessian-functorch. Same problems and sizes as AutodiffProblems.java.
 """
 import json, sys, time
 
@@ -34,17 +34,22 @@ def numpy_job(problem, what, n):
     sig = lambda z: 1 / (1 + np.exp(-z))
     if problem == "xAx":
         A, x = d["A"], d["x"]
-        f = {"gradient": lambda: (A + A.T) @ x, "hessian": lambda: A + A.T, "hvp": lambda: (A + A.T) @ x}
+        H = np.empty((n, n))
+        f = {"gradient": lambda: (A + A.T) @ x, "hessian": lambda: A + A.T, "hvp": lambda: (A + A.T) @ x,
+             "hessian-into": lambda: np.add(A, A.T, out=H)}
     elif problem == "logistic":
         X, y, w = d["X"], d["y"], d["w"]
         def grad():
             s = sig(-y * (X @ w)); return -X.T @ (s * y)
         def hess():
             s = sig(-y * (X @ w)); return X.T @ ((s * (1 - s))[:, None] * X)
+        H = np.empty((n, n))
+        def hess_into():
+            s = sig(-y * (X @ w)); return np.matmul(X.T, (s * (1 - s))[:, None] * X, out=H)
         v = np.ones(n)
         def hvp():
             s = sig(-y * (X @ w)); return X.T @ (s * (1 - s) * (X @ v))
-        f = {"gradient": grad, "hessian": hess, "hvp": hvp}
+        f = {"gradient": grad, "hessian": hess, "hvp": hvp, "hessian-into": hess_into}
     elif problem == "mf":
         T, U, V = d["T"], d["U"], d["V"]
         D = np.ones_like(U)

@@ -91,7 +91,7 @@ public final class CompiledDerivative {
         if (numericMatrix != null) {
             plan.run();
             f = plan.result(0);
-            d = new Tensor(numericAxes(point), plan.take(1).data);
+            d = new Tensor(numericAxes(point, sizes), plan.take(1).data);
         } else if (fill != null) {
             plan.run();
             f = plan.result(0);
@@ -111,9 +111,10 @@ public final class CompiledDerivative {
     public Tensor derivativeAt(Map<String, ?> values) {
         Map<String, DMatrixRMaj> point = Points.toMatrices(values);
         if (numericMatrix == null) return evaluate(point).derivative();
-        double[] out = new double[derivativePlan(point).entries(0)];
+        List<Object> sizes = sizes(point);
+        double[] out = new double[derivativePlan(point, sizes).entries(0)];
         derivativePlan.setAll(point).runInto(0, out);
-        return new Tensor(numericAxes(point), out);
+        return new Tensor(numericAxes(point, sizes), out);
     }
 
     /**
@@ -130,13 +131,12 @@ public final class CompiledDerivative {
             System.arraycopy(d, 0, into, 0, d.length);
             return into;
         }
-        derivativePlan(point).setAll(point).runInto(0, into);
+        derivativePlan(point, sizes(point)).setAll(point).runInto(0, into);
         return into;
     }
 
     /** The plan of the matrix form alone, made for the sizes of {@code point}. */
-    private Plan derivativePlan(Map<String, DMatrixRMaj> point) {
-        List<Object> sizes = sizes(point);
+    private Plan derivativePlan(Map<String, DMatrixRMaj> point, List<Object> sizes) {
         if (derivativePlan == null || !sizes.equals(derivativeSizes)) {
             // f binds the sizes its variables give (the derivative of y by y is eye(n): no variable of its own)
             derivativePlan = Plan.compile(List.of(numericMatrix), new Evaluator(point).bind(derivative.function()));
@@ -318,6 +318,18 @@ public final class CompiledDerivative {
             basis.get(0).data[a] = 0;
         }
         return new Tensor(axes.stream().mapToInt(Integer::intValue).toArray(), t);
+    }
+
+    private List<Object> axesSizes;
+    private int[] axes;
+
+    /** The derivative's axes for the sizes of {@code point} (worked out again only when they change). */
+    private int[] numericAxes(Map<String, DMatrixRMaj> point, List<Object> sizes) {
+        if (!sizes.equals(axesSizes)) {
+            axes = numericAxes(point);
+            axesSizes = sizes;
+        }
+        return axes;
     }
 
     private int[] numericAxes(Map<String, DMatrixRMaj> point) {

@@ -17,9 +17,37 @@ final class TiledSum {
      * {@code symmetric} (square, the sum known to equal its transpose) only the upper tiles are summed.
      */
     static void sum(double[][] xs, boolean[] trans, int rows, int cols, double constant, boolean symmetric, double[] z) {
+        if (symmetric && (long) rows * cols <= SMALL) {
+            symmetricInCache(xs, trans, rows, constant, z);
+            return;
+        }
         int bands = (rows + TILE - 1) / TILE;
         Parallel.forEach(bands, (long) rows * cols,
                 band -> band(xs, trans, rows, cols, constant, symmetric, z, band * TILE));
+    }
+
+    /** Entries up to which a matrix stays in the L2 cache, where tiles only add loop overhead. */
+    static final long SMALL = 1L << 17;
+
+    /** z = constant + Σ op(x_t) for a symmetric n×n sum in cache: each upper entry once, written to both halves. */
+    private static void symmetricInCache(double[][] xs, boolean[] trans, int n, double constant, double[] z) {
+        if (xs.length == 2 && trans[0] != trans[1]) { // A + B' (B = A: the x'Ax Hessian), the loop without a term loop
+            double[] a = trans[0] ? xs[1] : xs[0], b = trans[0] ? xs[0] : xs[1];
+            for (int i = 0; i < n; i++)
+                for (int j = i; j < n; j++) {
+                    double v = constant + a[i * n + j] + b[j * n + i];
+                    z[i * n + j] = v;
+                    z[j * n + i] = v;
+                }
+            return;
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = i; j < n; j++) {
+                double v = constant;
+                for (int t = 0; t < xs.length; t++) v += trans[t] ? xs[t][j * n + i] : xs[t][i * n + j];
+                z[i * n + j] = v;
+                z[j * n + i] = v;
+            }
     }
 
     private static void band(double[][] xs, boolean[] trans, int rows, int cols, double constant, boolean symmetric,

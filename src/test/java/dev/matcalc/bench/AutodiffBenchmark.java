@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * matcalc's compiled evaluator on the autodiff comparison's problems ({@link AutodiffProblems}).
- * One parameter, {@code job = problem:what:n} (what = gradient, hessian or hvp), lists exactly the
+ * One parameter, {@code job = problem:what:n} (what = gradient, hessian, hessian-into or hvp), lists exactly the
  * combinations to run, so bench/autodiff.sh can leave out the ones that do not fit (a dense
  * matrix-factorization Hessian at n = 1000 is 80 GB). Run by bench/autodiff.sh, not a unit test.
  */
@@ -30,6 +30,7 @@ public class AutodiffBenchmark {
     private Map<String, DMatrixRMaj> values;
     private DMatrixRMaj direction;
     private String what;
+    private double[] into;
 
     @Setup
     public void compile() {
@@ -41,18 +42,21 @@ public class AutodiffBenchmark {
         values = problem.values();
         DMatrixRMaj x = values.get(problem.wrt());
         direction = AutodiffProblems.random(x.numRows, x.numCols, new Random(7));
+        into = new double[compiled.derivativeAt(values).data().length];
         run(); // compile the plan for these sizes outside the measurement
     }
 
     /**
      * A gradient with the value of f (what an optimizer step needs, as PyTorch's forward and backward
-     * give); a Hessian alone, as a fresh array (as the NumPy closed form and torch's hessian give it).
+     * give); a Hessian alone, as a fresh array (as the NumPy closed form and torch's hessian give it),
+     * or written into an array kept from call to call (hessian-into; NumPy with out=).
      */
     @Benchmark
     public Object run() {
         return switch (what) {
             case "hvp" -> compiled.hvp(values, direction);
             case "hessian" -> compiled.derivativeAt(values);
+            case "hessian-into" -> compiled.derivativeAt(values, into);
             default -> compiled.evaluate(values);
         };
     }

@@ -88,10 +88,12 @@ class VectorProductPathsTest {
             Expression square = MatCalc.parse("A + A' + 2*S", "A:matrix(n,n)", "S:symmetric(n)");
             Expression rect = MatCalc.parse("A' + B + 3", "A:matrix(n,m)", "B:matrix(m,n)");
             Expression lopsided = MatCalc.parse("A + A + A'", "A:matrix(n,n)"); // not symmetric
+            Expression pair = MatCalc.parse("A + A'", "A:matrix(n,n)"); // the x'Ax Hessian: its own loop in cache
             Map<String, DMatrixRMaj> at = Map.of("A", random(n, n, rnd), "S", symmetric(n, rnd));
             boolean matrices = m > 1 && n > 1; // a vector's transpose is a view: no tiled sum to check
             check(square.expr(), at, matrices);
             check(lopsided.expr(), at, matrices);
+            check(pair.expr(), at, matrices);
             check(rect.expr(), Map.of("A", random(n, m, rnd), "B", random(m, n, rnd)), matrices);
         }
     }
