@@ -12,7 +12,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * Turns expressions into {@link Step}s. Nodes are numbered by structure (hash-consing: a node's key
@@ -115,7 +114,9 @@ final class PlanBuilder {
             case Power p -> power(step(p.base()), step(p.exponent()));
             case Apply a -> {
                 Fn fn = a.fn();
-                yield elementwise(fn.name().toLowerCase(), step(a.arg()), fn::eval);
+                Step in = step(a.arg());
+                yield add(new Step(fn.name().toLowerCase(), in.rows, in.cols, List.of(in), 0,
+                        self -> ElementwiseKernels.apply(fn, self.in(0).out.data, self.out.data)));
             }
             case Call c -> call(c);
             case Block b -> block(b);
@@ -165,11 +166,21 @@ final class PlanBuilder {
         }
         List<Step> terms = new ArrayList<>();
         List<Boolean> broadcast = new ArrayList<>();
+        List<Double> coefficients = new ArrayList<>();
         int rows = 1, cols = 1, first = -1;
         for (Expr t : a.terms()) {
             if (t == accumulated) continue;
+            Expr u = t instanceof Ref r ? r.value() : t;
+            double c = 1;
+            if (u instanceof MatMul m && m.factors().size() == 2 && m.factors().get(0) instanceof Num n
+                    && !m.factors().get(1).isScalar() && !(m.factors().get(1) instanceof Transpose)
+                    && !(m.factors().get(1) instanceof Call call && call.fn() == MatFn.DIAG_MATRIX)) {
+                c = n.value(); // -X in T - X: read X with its coefficient, no scaled copy first
+                t = m.factors().get(1);
+            }
             Step s = step(t);
             terms.add(s);
+            coefficients.add(c);
             broadcast.add(t.isScalar());
             if (!t.isScalar() && first < 0) {
                 first = terms.size() - 1;
@@ -184,7 +195,11 @@ final class PlanBuilder {
         }
         int matrix = first, count = terms.size();
         boolean[] scalarTerm = new boolean[count];
-        for (int i = 0; i < count; i++) scalarTerm[i] = broadcast.get(i);
+        double[] coefficient = new double[count];
+        for (int i = 0; i < count; i++) {
+            scalarTerm[i] = broadcast.get(i);
+            coefficient[i] = coefficients.get(i);
+        }
         ProductPlanner.Accumulation product = acc;
         if (product != null) {
             terms.add(product.left().step());
@@ -193,18 +208,22 @@ final class PlanBuilder {
         }
         return add(new Step(product == null ? "add" : "add, accumulating a product", rows, cols, terms, matrix, self -> {
             double constant = 0;
-            for (int i = 0; i < count; i++) if (scalarTerm[i]) constant += self.scalar(i);
+            for (int i = 0; i < count; i++) if (scalarTerm[i]) constant += coefficient[i] * self.scalar(i);
             double[] z = self.out.data;
             if (matrix < 0) java.util.Arrays.fill(z, constant);
             else {
                 double[] x0 = self.in(matrix).out.data;
-                if (x0 != z) System.arraycopy(x0, 0, z, 0, z.length);
+                double c0 = coefficient[matrix];
+                if (c0 != 1) for (int j = 0; j < z.length; j++) z[j] = c0 * x0[j] + constant;
+                else if (constant != 0) for (int j = 0; j < z.length; j++) z[j] = x0[j] + constant;
+                else if (x0 != z) System.arraycopy(x0, 0, z, 0, z.length);
                 for (int i = 0; i < count; i++) {
                     if (scalarTerm[i] || i == matrix) continue;
                     double[] x = self.in(i).out.data;
-                    for (int j = 0; j < z.length; j++) z[j] += x[j];
+                    double c = coefficient[i];
+                    if (c == 1) for (int j = 0; j < z.length; j++) z[j] += x[j];
+                    else for (int j = 0; j < z.length; j++) z[j] += c * x[j];
                 }
-                if (constant != 0) for (int j = 0; j < z.length; j++) z[j] += constant;
             }
             if (product != null)
                 Dense.gemmAdd(product.left().trans(), product.right().trans(), product.alpha().value(self, count + 2),
@@ -276,13 +295,6 @@ final class PlanBuilder {
             double[][] xs = new double[k][];
             for (int i = 0; i < k; i++) xs[i] = self.in(i).out.data;
             TiledSum.sum(xs, trans, rows, cols, constant, sym, self.out.data);
-        }));
-    }
-
-    Step elementwise(String what, Step in, DoubleUnaryOperator f) {
-        return add(new Step(what, in.rows, in.cols, List.of(in), 0, self -> {
-            double[] x = self.in(0).out.data, y = self.out.data;
-            for (int i = 0; i < y.length; i++) y[i] = f.applyAsDouble(x[i]);
         }));
     }
 

@@ -1,0 +1,50 @@
+package dev.matcalc.compile;
+
+import dev.matcalc.expr.Fn;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The transcendental functions on SIMD lanes (the JDK's vector math library). Loaded only when the
+ * vector module is in the runtime ({@link ElementwiseKernels#VECTOR}): nothing else refers to it.
+ */
+final class VectorMath {
+    private VectorMath() { }
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    /**
+     * y = fn(x) lane by lane; false for functions left to the scalar loop (cheap or piecewise ones).
+     * Each function has its own loop: the vector intrinsics apply only where the operator is a
+     * constant at the call (a shared loop over a variable operator runs lane by lane, boxed).
+     */
+    static boolean apply(Fn fn, double[] x, double[] y) {
+        int n = y.length, step = S.length(), bound = S.loopBound(n), i = 0;
+        switch (fn) {
+            case EXP -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.EXP).intoArray(y, i); }
+            case LOG -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.LOG).intoArray(y, i); }
+            case TANH -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.TANH).intoArray(y, i); }
+            case SIN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.SIN).intoArray(y, i); }
+            case COS -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.COS).intoArray(y, i); }
+            case TAN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.TAN).intoArray(y, i); }
+            case ARCSIN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ASIN).intoArray(y, i); }
+            case ARCCOS -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ACOS).intoArray(y, i); }
+            case ARCTAN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ATAN).intoArray(y, i); }
+            case SQRT -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.SQRT).intoArray(y, i); }
+            case SIGMOID -> { // 1/(1 + exp(-x))
+                DoubleVector one = DoubleVector.broadcast(S, 1.0);
+                for (; i < bound; i += step) one.div(v(x, i).neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(y, i);
+            }
+            default -> {
+                return false;
+            }
+        }
+        for (; i < n; i++) y[i] = fn.eval(x[i]);
+        return true;
+    }
+
+    private static DoubleVector v(double[] x, int i) {
+        return DoubleVector.fromArray(S, x, i);
+    }
+}
