@@ -96,25 +96,6 @@ public final class Plan {
     }
 
     /**
-     * The value of root {@code i}, the caller's to keep: the plan's buffer itself where no other step
-     * writes into it (the root gets a new buffer: allocating one costs less than copying an n×n
-     * result), a copy otherwise.
-     */
-    public DMatrixRMaj take(int i) {
-        Step root = roots.get(i);
-        DMatrixRMaj out = root.out;
-        if (!root.owned || shared(root)) return out.copy();
-        root.out = new DMatrixRMaj(root.rows, root.cols);
-        return out;
-    }
-
-    /** Whether another step's buffer is this one's (an element-wise step writing over its input). */
-    private boolean shared(Step root) {
-        for (Step s : steps) if (s != root && s.out == root.out) return true;
-        return false;
-    }
-
-    /**
      * Runs the plan {@code runs} times (at least once) timing each step: the steps as {@link #describe}
      * gives them, each followed by its average time in microseconds. For finding what a plan spends
      * its time on; the inputs must be set first.

@@ -42,7 +42,7 @@ public class AutodiffBenchmark {
         values = problem.values();
         DMatrixRMaj x = values.get(problem.wrt());
         direction = AutodiffProblems.random(x.numRows, x.numCols, new Random(7));
-        into = new double[compiled.derivativeAt(values).data().length];
+        if (what.equals("hessian-into")) into = new double[compiled.derivativeAt(values).data().length];
         run(); // compile the plan for these sizes outside the measurement
     }
 
