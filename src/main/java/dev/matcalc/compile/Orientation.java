@@ -136,9 +136,10 @@ final class Orientation {
 
     /** The form with the smaller structural number, so that both orientations of a subterm agree. */
     private Oriented choose(Expr asIs, Expr transposed, boolean flexible) {
-        return plan.id(asIs) <= plan.id(transposed)
-                ? new Oriented(asIs, false, flexible, flexible ? transposed : new Transpose(asIs))
-                : new Oriented(transposed, true, flexible, flexible ? asIs : new Transpose(transposed));
+        boolean plain = plan.id(asIs) <= plan.id(transposed);
+        Expr form = plain ? asIs : transposed, other = plain ? transposed : asIs;
+        // a vector's transpose is a view of the same step: computing its other form would be a second step
+        return new Oriented(form, !plain, flexible, flexible && !isVector(form) ? other : new Transpose(form));
     }
 
     /** The node over new operands, its shape transposed when the operands are. */
