@@ -1,6 +1,7 @@
 package dev.matcalc.compile;
 
 import dev.matcalc.expr.*;
+import dev.matcalc.shapes.Shape;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -16,7 +17,8 @@ import java.util.Map;
  *   <li>a product is as cheap either way round (BLAS reads operands transposed by flag), so it is
  *       <em>flexible</em>: it takes whichever form its consumer wants;</li>
  *   <li>an element-wise node (sum, Hadamard product, function, power) follows the majority of its
- *       operands that are not flexible, those whose other orientation would be a copy;</li>
+ *       operands that are not flexible, those whose other orientation would be a copy; its own other
+ *       orientation is a copy;</li>
  *   <li>vectors are flexible (a vector's transpose is a view of the same data).</li>
  * </ul>
  * Free choices go to the form with the smaller structural number, so two occurrences of a subterm
@@ -91,6 +93,16 @@ final class Orientation {
             Oriented g = fs.get(fs.size() - 1 - i);
             if (!isScalar(g.form)) flipped.add(as(g, true)); // (F₁⋯Fₖ)' = Fₖ'⋯F₁'
         }
+        if (plain.size() == 1) { // c*X is a scaling, element-wise: it goes the way X goes
+            Oriented x = fs.stream().filter(f -> !isScalar(f.form)).findFirst().orElseThrow();
+            List<Expr> form = new ArrayList<>(scalars), other = new ArrayList<>(scalars);
+            form.add(x.form);
+            other.add(x.flexible ? x.flipped : new Transpose(x.form)); // a scaling reads a transpose in its one pass
+            Shape shape = x.transposed ? m.shape().transpose() : m.shape();
+            MatMul scaled = new MatMul(form, shape);
+            return new Oriented(scaled, x.transposed, x.flexible,
+                    isVector(scaled) ? new Transpose(scaled) : new MatMul(other, shape.transpose()));
+        }
         plain.addAll(0, scalars);
         flipped.addAll(0, scalars);
         return choose(new MatMul(plain, m.shape()), new MatMul(flipped, m.shape().transpose()), true);
@@ -110,11 +122,13 @@ final class Orientation {
             Expr form = rebuild(e, os.stream().map(o -> as(o, t)).toList(), t);
             return new Oriented(form, t, isVector(e), new Transpose(form));
         }
+        // no operand prefers a side: the form with the smaller number, so that every occurrence agrees;
+        // the other orientation, where a consumer needs it, is a copy (computing it again would cost a
+        // pass over the operands too, and products and their transposes are shared by the planner)
         Expr asIs = rebuild(e, os.stream().map(o -> as(o, false)).toList(), false);
         Expr other = rebuild(e, os.stream().map(o -> as(o, true)).toList(), true);
-        boolean flexible = transposed == 0 || isVector(e); // else a tie: one side is copied either way
-        Oriented chosen = choose(asIs, other, flexible);
-        return flexible ? chosen : new Oriented(chosen.form, chosen.transposed, false, new Transpose(chosen.form));
+        Oriented chosen = choose(asIs, other, false);
+        return new Oriented(chosen.form, chosen.transposed, isVector(e), chosen.flipped);
     }
 
     private Oriented call(Call c) {

@@ -132,6 +132,18 @@ class VectorProductPathsTest {
     }
 
     @Test
+    void aVectorUsedBothWaysRoundIsOneStepAndAView() {
+        // the gradient of (X*b + c)'*D*(X*b + c) by X reads X*b + c as a column and as a row
+        Expression f = MatCalc.parse("(X*b + c)'*D*(X*b + c)", "b:vector(n)", "c:vector(m)");
+        CompiledDerivative c = agrees(f.derivative("X"), point(f, Map.of(), 11));
+        assertThat(c.steps().stream().filter(s -> s.matches("add \\d+×1|add 1×\\d+"))).as("%s", c.steps()).hasSize(1);
+        // with scalars b and c, X*b + c is a matrix read both ways round: made once, copied once
+        Expression g = MatCalc.parse("(X*b + c)'*D*(X*b + c)");
+        CompiledDerivative d = agrees(g.derivative("X"), point(g, Map.of(), 12));
+        assertThat(d.steps().stream().filter(s -> s.matches("add \\d+×\\d+"))).as("%s", d.steps()).hasSize(1);
+    }
+
+    @Test
     void aSumAndItsTransposeAreOneStep() {
         Expression f = MatCalc.parse("norm2(T-U*V')^2"); // the gradient -2*V'*(T' - V*U') holds (T - U*V')'
         CompiledDerivative c = agrees(f.derivative("U"), point(f, Map.of("n", 7, "k", 3), 9));
