@@ -262,7 +262,7 @@ public final class CompiledDerivative {
 
         /** The tensor from the plan's results (after a run). */
         Tensor tensor(Plan plan) {
-            double[] t = new double[Math.toIntExact((long) m * k * p * q)];
+            double[] t = new double[arrayLength((long) m * k * p * q)];
             for (int term = 0; term < commuted.length; term++) {
                 double c = plan.result(rootOf[3 * term]).data[0];
                 double[] pf = rootOf[3 * term + 1] < 0 ? null : plan.result(rootOf[3 * term + 1]).data;
@@ -314,7 +314,7 @@ public final class CompiledDerivative {
         for (int a : Points.axes(base, column.numRows, column.numCols)) axes.add(a);
         for (int k = 0; k < dirs.size(); k++)
             for (int a : Points.axes(dirs.get(k).shape(), basis.get(k).numRows, basis.get(k).numCols)) axes.add(a);
-        double[] t = new double[nf * n1 * n2];
+        double[] t = new double[arrayLength((long) nf * n1 * n2)];
         for (int a = 0; a < n1; a++) {
             basis.get(0).data[a] = 1;
             for (int b = 0; b < n2; b++) {
@@ -339,6 +339,14 @@ public final class CompiledDerivative {
             axesSizes = sizes;
         }
         return axes;
+    }
+
+    /** The length of a dense tensor's array, or a clear error where one Java array cannot hold it. */
+    private static int arrayLength(long entries) {
+        if (entries > Integer.MAX_VALUE - 8)
+            throw new SourceError("the derivative has " + entries + " entries, more than one array holds (2^31 - 9): "
+                    + "use hvp (the derivative applied to a direction) instead of the dense tensor");
+        return (int) entries;
     }
 
     private int[] numericAxes(Map<String, DMatrixRMaj> point) {

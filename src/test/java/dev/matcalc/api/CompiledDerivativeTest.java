@@ -191,6 +191,17 @@ class CompiledDerivativeTest {
         return new Tensor(axes, t);
     }
 
+    @Test
+    void aTensorTooLargeForOneArrayIsAClearErrorNotACrash() {
+        // the matrix-factorization Hessian by U at n = 1000, k = 100 has 10^10 entries; H·v is the way
+        CompiledDerivative c = MatCalc.parse("norm2(T-U*V')^2").derivative("U", "U").compile();
+        Map<String, DMatrixRMaj> at = Map.of("T", new DMatrixRMaj(1000, 1000), "U", new DMatrixRMaj(1000, 100),
+                "V", new DMatrixRMaj(1000, 100));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.evaluate(at)).isInstanceOf(SourceError.class)
+                .hasMessageContaining("10000000000 entries").hasMessageContaining("hvp");
+        assertThat(c.hvp(at, new DMatrixRMaj(1000, 100)).shape()).containsExactly(1000, 100);
+    }
+
     /** 1 when compared, 0 when the reference declines (unsupported derivative, no numbers at a singular point). */
     static int agree(String name, Expression f, List<String> wrt, Layout layout, SplittableRandom rng) {
         DerivativeResult d;
