@@ -75,7 +75,6 @@ final class ElementwiseRules {
         return null;
     });
 
-    /** exp(u)./(1+exp(u)) = sigmoid(u) and 1./(1+exp(-u)) = sigmoid(u). */
     /**
      * 1./(1+exp(u)) = sigmoid(-u), and then exp(u).*sigmoid(-u) = sigmoid(u): together they
      * turn exp(u)./(1+exp(u)) into sigmoid(u) whichever part the bottom-up pass meets first.
