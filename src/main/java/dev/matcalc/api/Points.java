@@ -58,4 +58,12 @@ final class Points {
         if (!s.cols().isOne()) axes.add(cols);
         return axes.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /** The length of a dense tensor's array, or a clear error where one Java array cannot hold it. */
+    static int arrayLength(long entries) {
+        if (entries > Integer.MAX_VALUE - 8)
+            throw new SourceError("the derivative has " + entries + " entries, more than one array holds (2^31 - 9): "
+                    + "use hvp (the derivative applied to a direction) instead of the dense tensor");
+        return (int) entries;
+    }
 }

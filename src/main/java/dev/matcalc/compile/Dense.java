@@ -116,10 +116,7 @@ public final class Dense {
             gemm(ta, tb, m, n, k, alpha, a.data, 0, a.numCols, b.data, 0, b.numCols, 0, c.data, 0, n);
             return;
         }
-        if (!ta && !tb) CommonOps_DDRM.mult(alpha, a, b, c);
-        else if (ta && !tb) CommonOps_DDRM.multTransA(alpha, a, b, c);
-        else if (!ta) CommonOps_DDRM.multTransB(alpha, a, b, c);
-        else CommonOps_DDRM.multTransAB(alpha, a, b, c);
+        ejml(ta, tb, false, alpha, a, b, c);
     }
 
     /** c += alpha · op(a) · op(b) (c is m×n with m, n > 1). */
@@ -129,10 +126,16 @@ public final class Dense {
             gemm(ta, tb, m, n, k, alpha, a.data, 0, a.numCols, b.data, 0, b.numCols, 1, c.data, 0, n);
             return;
         }
-        if (!ta && !tb) CommonOps_DDRM.multAdd(alpha, a, b, c);
-        else if (ta && !tb) CommonOps_DDRM.multAddTransA(alpha, a, b, c);
-        else if (!ta) CommonOps_DDRM.multAddTransB(alpha, a, b, c);
-        else CommonOps_DDRM.multAddTransAB(alpha, a, b, c);
+        ejml(ta, tb, true, alpha, a, b, c);
+    }
+
+    /** c = (c if add) + alpha · op(a) · op(b) through EJML's routine for the transposes asked. */
+    private static void ejml(boolean ta, boolean tb, boolean add, double alpha, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (!ta && !tb) { if (add) CommonOps_DDRM.multAdd(alpha, a, b, c); else CommonOps_DDRM.mult(alpha, a, b, c); }
+        else if (!tb) { if (add) CommonOps_DDRM.multAddTransA(alpha, a, b, c); else CommonOps_DDRM.multTransA(alpha, a, b, c); }
+        else if (!ta) { if (add) CommonOps_DDRM.multAddTransB(alpha, a, b, c); else CommonOps_DDRM.multTransB(alpha, a, b, c); }
+        else if (add) CommonOps_DDRM.multAddTransAB(alpha, a, b, c);
+        else CommonOps_DDRM.multTransAB(alpha, a, b, c);
     }
 
     /** y = alpha · op(a) · v for a row-major a (a column-major aᵀ to Fortran BLAS, hence the flipped flag). */

@@ -177,12 +177,10 @@ final class Orientation {
     }
 
     private boolean isScalar(Expr e) {
-        int[] s = plan.at.size(e.shape());
-        return s[0] == 1 && s[1] == 1;
+        return plan.isScalar(e);
     }
 
     private boolean isVector(Expr e) {
-        int[] s = plan.at.size(e.shape());
-        return s[0] == 1 || s[1] == 1;
+        return plan.isVector(e);
     }
 }

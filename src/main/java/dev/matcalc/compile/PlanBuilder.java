@@ -37,7 +37,6 @@ final class PlanBuilder {
         for (Expr r : roots) at.bind(r);
         Orientation orientation = new Orientation(this);
         List<Expr> canonical = roots.stream().map(orientation::canonical).toList();
-        if (Boolean.getBoolean("matcalc.debugPlan")) canonical.forEach(c -> System.err.println("PLAN " + dev.matcalc.render.Render.text(c) + "   " + c));
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Expr r : canonical) {
             uses.merge(id(r), 1, Integer::sum);
@@ -231,9 +230,16 @@ final class PlanBuilder {
         }));
     }
 
-    private boolean isVector(Expr e) {
+    /** Whether e is a vector (or a scalar) for the sizes of this plan. */
+    boolean isVector(Expr e) {
         int[] size = at.size(e.shape());
         return size[0] == 1 || size[1] == 1;
+    }
+
+    /** Whether e is 1×1 for the sizes of this plan. */
+    boolean isScalar(Expr e) {
+        int[] size = at.size(e.shape());
+        return size[0] == 1 && size[1] == 1;
     }
 
     /** How many parents each node (by structural number) has in the compiled expressions. */

@@ -44,15 +44,10 @@ final class ProductPlanner {
     Step plan(MatMul m) {
         Step distributed = distribute(m);
         if (distributed != null) return distributed;
-        double constant = 1;
-        List<Step> scalars = new ArrayList<>();
-        List<Operand> ops = new ArrayList<>();
-        for (Expr f : m.factors()) {
-            if (f instanceof Num n) constant *= n.value();
-            else if (f.isScalar()) scalars.add(b.step(f));
-            else ops.add(operand(f));
-        }
-        Coefficient alpha = new Coefficient(constant, scalars);
+        Factors factors = factors(m);
+        Coefficient alpha = factors.alpha();
+        List<Operand> ops = factors.operands();
+        List<Step> scalars = alpha.scalars();
         if (ops.isEmpty())
             return b.add(new Step("scalar product", 1, 1, scalars, -1, self -> self.out.data[0] = alpha.value(self, 0)));
         if (ops.size() == 1) return scaled(ops.get(0), alpha);
@@ -74,6 +69,19 @@ final class ProductPlanner {
     Accumulation accumulation(MatMul m) {
         int[] size = b.at.size(m.shape());
         if (size[0] == 1 || size[1] == 1 || Symmetry.isSymmetric(m)) return null;
+        Factors factors = factors(m);
+        List<Operand> ops = factors.operands();
+        if (ops.size() < 2 || ops.stream().anyMatch(Operand::diag)) return null;
+        int k = ops.size();
+        int[][] split = order(ops);
+        Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
+        return new Accumulation(l, r, factors.alpha()); // no diagonal operand: no diagonal side
+    }
+
+    /** A product's factors: the numbers and scalars as one coefficient, the rest as operands in order. */
+    private record Factors(Coefficient alpha, List<Operand> operands) { }
+
+    private Factors factors(MatMul m) {
         double constant = 1;
         List<Step> scalars = new ArrayList<>();
         List<Operand> ops = new ArrayList<>();
@@ -82,12 +90,7 @@ final class ProductPlanner {
             else if (f.isScalar()) scalars.add(b.step(f));
             else ops.add(operand(f));
         }
-        if (ops.size() < 2 || ops.stream().anyMatch(Operand::diag)) return null;
-        int k = ops.size();
-        int[][] split = order(ops);
-        Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
-        if (l.diag || r.diag) return null;
-        return new Accumulation(l, r, new Coefficient(constant, scalars));
+        return new Factors(new Coefficient(constant, scalars), ops);
     }
 
     /** At most this many products from distributing (beyond, forming the sums is cheaper than the products). */
