@@ -120,6 +120,7 @@ public final class CompiledDerivative {
      * times and keep one array, nothing is allocated per call.
      */
     public double[] derivativeAt(Map<String, ?> values, double[] into) {
+        java.util.Objects.requireNonNull(into, "into: the array to write the derivative into is null");
         Map<String, DMatrixRMaj> point = Points.toMatrices(values);
         if (numericMatrix == null) {
             double[] d = evaluate(point).derivative().data();

@@ -103,6 +103,7 @@ class CompiledDerivativeTest {
         assertThat(fresh.data()).as("a fresh result is the caller's: later calls leave it").containsExactly(into);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.derivativeAt(at, new double[35]))
                 .hasMessageContaining("36 entries");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.derivativeAt(at, null)).hasMessageContaining("into");
     }
 
     /**
