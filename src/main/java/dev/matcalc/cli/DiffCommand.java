@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Differentiate an expression symbolically.",
-                "Example: matcalc diff \"x'*A*x\" --wrt x --let A:symmetric(n)"})
+                "Example: matcalc diff \"x'*A*x\" --wrt x --let \"A:symmetric(n)\""})
 final class DiffCommand implements Callable<Integer>, Errors.Formatted {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
