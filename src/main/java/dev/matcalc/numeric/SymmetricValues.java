@@ -6,11 +6,11 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The value of a variable declared {@code symmetric(n)} must be symmetric. Every answer about such
- * a variable relies on S' = S (the gradient of x'*S*x is written 2*S*x, a compiled plan computes one
- * triangle of S'*X*S and mirrors it), so for a value that is not symmetric the answers belong to no
- * matrix at all: the gradient of x'*S*x at S = [1, 2; 3, 4], x = [1; 2] would come out [14, 20]
- * where (S + S')*x is [12, 21]. Such a value is refused, naming the variable and its largest
- * asymmetry.
+ * a variable relies on S' = S (the gradient of x'*S*x is written 2*S*x, a compiled plan reads S'
+ * as S and computes symmetric results one triangle at a time), so for a value that is not
+ * symmetric the answers belong to no matrix at all: the gradient of x'*S*x at S = [1, 2; 3, 4],
+ * x = [1; 2] would come out [14, 20] where (S + S')*x is [12, 21]. Such a value is refused,
+ * naming the variable and its largest asymmetry.
  *
  * <p>Only values that enter from outside are checked (the library API does it, for every front
  * end): finite differences move one entry of S at a time on purpose.
@@ -28,8 +28,9 @@ public final class SymmetricValues {
      * matrix of small entries. 1e-10 accepts what rounding does to a matrix that is symmetric in
      * exact arithmetic: X'*X, a covariance or a sum of outer products computed in double precision,
      * where each triangle sums its k terms in its own order, differs from its transpose by about
-     * k·ε·max|S| (ε = 2.2e-16), under 1e-10 for sums of up to ~10^5 terms; and it refuses any
-     * asymmetry large enough to show in the six to ten digits answers are read to.
+     * k·ε·max|S| (ε = 2.2e-16, and each term bounded by max|S| by Cauchy–Schwarz), under 1e-10
+     * for sums of up to ~10^5 terms; while an asymmetry it accepts changes answers only past their
+     * tenth digit.
      */
     public static final double TOLERANCE = 1e-10;
 
@@ -63,9 +64,9 @@ public final class SymmetricValues {
     }
 
     /**
-     * The largest asymmetry of a square matrix, and max|S|, in one pass over it. Tiles of
-     * {@code TILE}² entries keep both the row-wise and the column-wise reads in cache (a
-     * 1000×1000 matrix is 8 MB).
+     * The largest asymmetry of a square matrix, and max|S|. The pairs are compared in tiles of 64×64
+     * entries, which keep both the row-wise and the column-wise reads in cache (a 1000×1000 matrix
+     * is 8 MB).
      */
     public static Asymmetry largest(DMatrixRMaj s) {
         final int tile = 64;
