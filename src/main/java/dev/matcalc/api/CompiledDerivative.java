@@ -35,6 +35,8 @@ public final class CompiledDerivative {
     public record Evaluation(Tensor value, Tensor derivative) { }
 
     private final Derivative derivative;
+    /** The function's variables, whose values are checked on the way in ({@link Points#toMatrices}). */
+    private final List<Var> variables;
     /** The matrix form in the numeric order (no layout transpose left to do), or null for a tensor. */
     private final Expr numericMatrix;
     private Plan plan, hvpPlan, derivativePlan;
@@ -51,6 +53,7 @@ public final class CompiledDerivative {
 
     CompiledDerivative(Derivative derivative) {
         this.derivative = derivative;
+        this.variables = Points.variables(derivative.function());
         this.numericMatrix = derivative.hasMatrixForm() ? numericOrder(derivative) : null;
     }
 
@@ -70,7 +73,7 @@ public final class CompiledDerivative {
 
     /** f and its derivative at {@code values} (numbers, double[], double[][] or EJML matrices, by name). */
     public Evaluation evaluate(Map<String, ?> values) {
-        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values, variables);
         List<Object> sizes = sizes(point);
         if (plan == null || !sizes.equals(planSizes)) {
             fill = numericMatrix == null && kroneckerAllowed ? KroneckerFill.of(kronecker(), derivative, point) : null;
@@ -107,7 +110,7 @@ public final class CompiledDerivative {
      * fresh tensor, the caller's to keep.
      */
     public Tensor derivativeAt(Map<String, ?> values) {
-        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values, variables);
         if (numericMatrix == null) return evaluate(point).derivative();
         List<Object> sizes = sizes(point);
         derivativePlan(point, sizes).setAll(point).run();
@@ -121,7 +124,7 @@ public final class CompiledDerivative {
      */
     public double[] derivativeAt(Map<String, ?> values, double[] into) {
         java.util.Objects.requireNonNull(into, "into: the array to write the derivative into is null");
-        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values, variables);
         if (numericMatrix == null) {
             double[] d = evaluate(point).derivative().data();
             if (d.length != into.length)
@@ -169,8 +172,8 @@ public final class CompiledDerivative {
             throw new SourceError("a derivative-vector product needs a derivative linear in one direction; this one has "
                     + dirs.size());
         Var dir = dirs.get(0);
-        Map<String, DMatrixRMaj> point = Points.toMatrices(values);
-        DMatrixRMaj v = Points.toMatrices(Map.of(dir.name(), direction)).get(dir.name());
+        Map<String, DMatrixRMaj> point = Points.toMatrices(values, variables);
+        DMatrixRMaj v = Points.toMatrix(dir.name(), direction);
         List<Object> sizes = sizes(point);
         if (hvpPlan == null || !sizes.equals(hvpSizes)) {
             Evaluator at = new Evaluator(point).with(dir, v);

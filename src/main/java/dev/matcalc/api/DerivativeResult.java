@@ -143,7 +143,7 @@ public final class DerivativeResult {
      * Computed from the matrix form when there is one (so the shown answer is what is checked).
      */
     public Tensor evaluate(Map<String, ?> values) {
-        Map<String, DMatrixRMaj> matrices = Points.toMatrices(values);
+        Map<String, DMatrixRMaj> matrices = Points.toMatrices(values, of.variables());
         Limits.checkValues(matrices);
         Evaluator at = new Evaluator(matrices).bind(of.expr());
         long entries = Limits.entries(at.size(derivative.function().shape()));
@@ -163,7 +163,7 @@ public final class DerivativeResult {
 
     /** The numbers read off the differential on basis directions: an independent path to the same tensor. */
     public Tensor evaluateDifferential(Map<String, ?> values) {
-        return evaluateDifferential(new Evaluator(Points.toMatrices(values)).bind(of.expr()));
+        return evaluateDifferential(new Evaluator(Points.toMatrices(values, of.variables())).bind(of.expr()));
     }
 
     private Tensor evaluateDifferential(Evaluator at) {

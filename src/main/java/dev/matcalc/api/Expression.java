@@ -78,7 +78,7 @@ public final class Expression {
 
     /** The value at a point; values are numbers, double[] (vectors), double[][] (rows) or EJML matrices. */
     public Tensor evaluate(Map<String, ?> values) {
-        Map<String, org.ejml.data.DMatrixRMaj> matrices = Points.toMatrices(values);
+        Map<String, org.ejml.data.DMatrixRMaj> matrices = Points.toMatrices(values, typed.variables());
         Limits.checkValues(matrices);
         Evaluator at = new Evaluator(matrices).bind(typed.expr());
         Limits.checkEntries(Limits.entries(at.size(typed.expr().shape())), "the value");

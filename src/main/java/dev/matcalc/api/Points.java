@@ -1,11 +1,16 @@
 package dev.matcalc.api;
 
+import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Nodes;
+import dev.matcalc.expr.Var;
+import dev.matcalc.numeric.SymmetricValues;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.shapes.Shape;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +30,29 @@ final class Points {
         }
     }
 
-    static Map<String, DMatrixRMaj> toMatrices(Map<String, ?> values) {
+    /**
+     * The values a caller gives for {@code variables}, as matrices, each checked against what its
+     * declaration asks beyond a shape: a symmetric variable's value must be symmetric
+     * ({@link SymmetricValues}). Every evaluation entry of the API takes its point through here, so
+     * the CLI's {@code --at}, the REPL's and the web API's {@code at}, the library's and the compiled
+     * evaluations all refuse what one of them refuses.
+     */
+    static Map<String, DMatrixRMaj> toMatrices(Map<String, ?> values, Collection<Var> variables) {
         Map<String, DMatrixRMaj> out = new LinkedHashMap<>();
         values.forEach((name, v) -> out.put(name, toMatrix(name, v)));
+        for (Var v : variables) {
+            DMatrixRMaj value = out.get(v.name());
+            if (value != null) SymmetricValues.require(v, value);
+        }
         return out;
     }
 
-    private static DMatrixRMaj toMatrix(String name, Object v) {
+    /** The variables of {@code e} (once, for an evaluator called many times). */
+    static List<Var> variables(Expr e) {
+        return List.copyOf(Nodes.variables(e));
+    }
+
+    static DMatrixRMaj toMatrix(String name, Object v) {
         return switch (v) {
             case DMatrixRMaj m -> m;
             case Number n -> new DMatrixRMaj(1, 1, true, n.doubleValue());

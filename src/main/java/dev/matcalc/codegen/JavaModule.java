@@ -40,6 +40,7 @@ final class JavaModule {
                 if (src.var().equals(v)) body.add("int " + dimNames.get(d) + " = " + x + (src.axis() == 0 ? ".numRows;" : ".numCols;"));
             });
             body.add("require(" + x + ", \"" + v.name() + "\", " + exprs.dim(v.shape().rows()) + ", " + exprs.dim(v.shape().cols()) + ");");
+            if (Plan.checksSymmetry(v)) body.add("requireSymmetric(" + x + ", \"" + v.name() + "\", \"" + Plan.declaration(v) + "\");");
         }
         String value = exprs.ref(plan.function());
         exprs.statement("DMatrixRMaj value = " + value + ";");
@@ -57,13 +58,15 @@ final class JavaModule {
             sb.append(" * the ").append(o.derivative().kind().label()).append(" w.r.t. ")
                     .append(String.join(", ", o.derivative().wrt().stream().map(Var::name).toList()))
                     .append(" from ").append(Render.text(o.expr()).replace("*/", "* /")).append(o.transpose() ? " (transposed)" : "").append(",\n");
-        sb.append(" * for inputs ").append(String.join(", ", plan.inputs().stream().map(v -> v.name() + " " + v.shape().declaration()).toList()))
+        sb.append(" * for inputs ").append(String.join(", ", plan.inputs().stream().map(v -> v.name() + " " + Plan.declaration(v)).toList()))
                 .append(" (vectors n×1).\n */\n");
         sb.append("public final class ").append(CLASS_NAME).append(" {\n");
         sb.append("    private ").append(CLASS_NAME).append("() { }\n\n");
         sb.append("    public static Result fAndG(Map<String, DMatrixRMaj> values) {\n");
         for (String line : body) sb.append("        ").append(line).append('\n');
-        sb.append("    }\n\n").append(JavaSupport.MEMBERS).append("}\n");
+        sb.append("    }\n\n").append(JavaSupport.MEMBERS);
+        if (plan.inputs().stream().anyMatch(Plan::checksSymmetry)) sb.append('\n').append(JavaSupport.requireSymmetric());
+        sb.append("}\n");
         return sb.toString();
     }
 }

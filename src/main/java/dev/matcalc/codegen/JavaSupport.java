@@ -1,5 +1,7 @@
 package dev.matcalc.codegen;
 
+import dev.matcalc.numeric.SymmetricValues;
+
 /** The fixed part of a generated Java class: its result type and the EJML helpers expressions call. */
 final class JavaSupport {
     private JavaSupport() { }
@@ -13,6 +15,35 @@ final class JavaSupport {
             import java.util.Map;
             import java.util.function.DoubleUnaryOperator;
             """;
+
+    /**
+     * {@code requireSymmetric}, for a class with a symmetric input: its formulas take S' = S, so a
+     * value farther from symmetric than matcalc accepts ({@link SymmetricValues#TOLERANCE} of its
+     * largest entry) is refused at entry, naming the largest asymmetry.
+     */
+    static String requireSymmetric() {
+        return """
+                    private static void requireSymmetric(DMatrixRMaj m, String name, String declared) {
+                        int row = 1, col = 0;
+                        double gap = -1;
+                        for (int i = 0; i < m.numRows; i++)
+                            for (int j = 0; j < i; j++) {
+                                double g = Math.abs(m.get(i, j) - m.get(j, i));
+                                if (g > gap) {
+                                    gap = g;
+                                    row = i;
+                                    col = j;
+                                }
+                            }
+                        double bound = TOLERANCE * CommonOps_DDRM.elementMaxAbs(m);
+                        if (gap > bound)
+                            throw new IllegalArgumentException(name + " is declared " + declared + " but its value is not symmetric: "
+                                    + name + ".get(" + row + ", " + col + ") = " + m.get(row, col) + " but "
+                                    + name + ".get(" + col + ", " + row + ") = " + m.get(col, row) + ", a difference of " + gap
+                                    + " (at most TOLERANCE × max|" + name + "| = " + bound + " is allowed)");
+                    }
+                """.replace("TOLERANCE", String.format(java.util.Locale.ROOT, "%.0e", SymmetricValues.TOLERANCE));
+    }
 
     static final String MEMBERS = """
                 /**

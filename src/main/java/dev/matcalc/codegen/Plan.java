@@ -48,6 +48,16 @@ public final class Plan {
         checkDimsBound();
     }
 
+    /** How an input is declared, as the generated code's docs and errors say it: {@code symmetric(n)}, {@code vector(n)}, ... */
+    static String declaration(Var v) {
+        return v.kind() == Var.Kind.SYMMETRIC ? "symmetric(" + v.shape().rows() + ")" : v.shape().declaration();
+    }
+
+    /** Whether an input's value must be checked for symmetry at entry (its formulas take S' = S). */
+    static boolean checksSymmetry(Var v) {
+        return v.kind() == Var.Kind.SYMMETRIC && !v.shape().isScalar();
+    }
+
     private static Output output(Derivative d) {
         if (!d.hasMatrixForm()) return new Output(d, d.differential(), false, true);
         // the same rule as DerivativeResult: gradients in the variable's shape, the rest in numerator layout

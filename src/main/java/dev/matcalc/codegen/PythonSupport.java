@@ -1,5 +1,7 @@
 package dev.matcalc.codegen;
 
+import dev.matcalc.numeric.SymmetricValues;
+
 import java.util.Map;
 
 /**
@@ -36,6 +38,40 @@ final class PythonSupport {
             "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow\n    return torch.clamp(u, min=0.0) + torch.log1p(torch.exp(-torch.abs(u)))\n",
             "softmax", "def softmax(v):\n    return torch.softmax(v, dim=0)\n",
             "logsumexp", "def logsumexp(v):\n    return torch.logsumexp(v, dim=0)\n");
+
+    /**
+     * {@code _requireSymmetric(name, a, declared)}: fAndG's formulas take S' = S, so a value of a
+     * symmetric input farther from symmetric than matcalc accepts ({@link SymmetricValues#TOLERANCE}
+     * of its largest entry) is refused at entry, naming the largest asymmetry. Under {@code jax.jit}
+     * the values are not known while tracing: the check runs when fAndG is called with arrays.
+     */
+    static String requireSymmetric(PythonFlavor flavor) {
+        String largest = flavor == PythonFlavor.JAX ? """
+                    try:
+                        k = int(jnp.argmax(gap))
+                    except (jax.errors.ConcretizationTypeError, jax.errors.TracerIntegerConversionError):
+                        return  # traced (jax.jit): checked when called with arrays
+                """ : """
+                    k = int(LIB.argmax(gap))
+                """;
+        return ("""
+                def _requireSymmetric(name, a, declared):
+                    # the formulas take S' = S: a value that is not symmetric up to rounding (TOLERANCE of its
+                    # largest entry, as matcalc checks) would get answers that belong to no matrix
+                    if a.shape[0] < 2:
+                        return
+                    gap = LIB.abs(a - a.T)
+                """ + largest + """
+                    i, j = divmod(k, a.shape[1])
+                    i, j = max(i, j), min(i, j)
+                    bound = TOLERANCE * float(LIB.max(LIB.abs(a)))
+                    if float(gap[i, j]) > bound:
+                        raise ValueError("%s is declared %s but its value is not symmetric: %s[%d, %d] = %r but %s[%d, %d] = %r, "
+                                         "a difference of %r (at most TOLERANCE * max|%s| = %.2g is allowed)"
+                                         % (name, declared, name, i, j, float(a[i, j]), name, j, i, float(a[j, i]),
+                                            float(gap[i, j]), name, bound))
+                """).replace("LIB", flavor.lib()).replace("TOLERANCE", String.format(java.util.Locale.ROOT, "%.0e", SymmetricValues.TOLERANCE));
+    }
 
     /** {@code _fromDifferential(dF, fShape, directionShapes, like)}: a tensor read off a k-linear map on basis directions. */
     static String tensorBuilder(PythonFlavor flavor) {
@@ -106,7 +142,7 @@ final class PythonSupport {
                             if "spd" in kinds:
                                 a = a @ a.T / shape[0] + np.eye(shape[0])
                             elif "symmetric" in kinds:
-                                a = (a + a.T) / 2
+                                a = np.triu(a) + np.triu(a, 1).T  # exactly symmetric, each entry drawn in its domain
                             if "invertible" in kinds:
                                 a = a + np.diag(np.sum(np.abs(a), axis=1) + 0.5)
                         return LIB.asarray(a, dtype=LIB.float64)
@@ -150,7 +186,7 @@ final class PythonSupport {
                             if "spd" in kinds:
                                 a = a @ a.T / shape[0] + torch.eye(shape[0], dtype=torch.float64)
                             elif "symmetric" in kinds:
-                                a = (a + a.T) / 2
+                                a = torch.triu(a) + torch.triu(a, 1).T  # exactly symmetric, each entry drawn in its domain
                             if "invertible" in kinds:
                                 a = a + torch.diag(torch.sum(torch.abs(a), dim=1) + 0.5)
                         return a

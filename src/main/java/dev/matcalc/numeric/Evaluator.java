@@ -25,7 +25,8 @@ import java.util.Map;
  *
  * <p>Symbolic dimensions are bound from the values of the variables whose shapes mention them
  * ({@link #bind}); {@link Ones}, {@link Identity} and {@link Zero} take their sizes from them.
- * Symmetric variables are not checked for symmetry: finite differences perturb one entry at a time.
+ * Symmetric variables are not checked for symmetry here: finite differences perturb one entry at a
+ * time. Values from outside are checked where they enter the API ({@link SymmetricValues}).
  */
 public final class Evaluator {
     private final Evaluator parent;

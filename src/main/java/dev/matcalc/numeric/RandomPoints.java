@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * under (log, sqrt, logdet, negative or fractional powers, i.e. divisors: [0.5, 2]; arcsin and
  * arccos: [-0.6, 0.6]; tan: [-1, 1]; abs, sign, relu, step: away from 0; otherwise standard
  * normal), and square matrices under inv are made strictly diagonally dominant with a positive
- * diagonal, under det/logdet symmetric positive definite (B·B'/n + I). Sums and products of such
+ * diagonal, under det/logdet symmetric positive definite (B·B'/n + I). A symmetric variable's value
+ * is exactly symmetric (its upper triangle mirrored), as the API requires. Sums and products of such
  * matrices usually keep the property, but not always: callers retry with another seed when a
  * value comes out NaN or infinite.
  *
@@ -149,8 +150,10 @@ public final class RandomPoints {
             return spd;
         }
         if (v.isSymmetric() && square) {
-            DMatrixRMaj t = CommonOps_DDRM.transpose(m, null);
-            CommonOps_DDRM.add(0.5, m, 0.5, t, m);
+            // the upper triangle mirrored, exactly symmetric (as the API demands of a symmetric value), each
+            // entry still drawn under its constraint (an average of two entries could land on a kink at 0)
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < i; j++) m.set(i, j, m.get(j, i));
         }
         if (square && c.invertible()) {
             // strictly diagonally dominant with a positive diagonal: invertible, and stays so when added up

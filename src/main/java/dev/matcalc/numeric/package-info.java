@@ -9,6 +9,9 @@
  * which child evaluators make cheap: only the nodes that mention dX are recomputed per direction.
  * {@link dev.matcalc.numeric.FiniteDifferences} computes the same tensors by central differences,
  * as an independent check; {@link dev.matcalc.numeric.RandomPoints} draws the points to check at.
+ * {@link dev.matcalc.numeric.SymmetricValues} refuses a value of a symmetric variable that is not
+ * symmetric; the API applies it to every value from outside (never to the perturbed points of
+ * finite differences).
  *
  * <p><b>Index convention.</b> Whatever layout a derivative is displayed in, its numbers are a
  * {@link dev.matcalc.numeric.Tensor} with axes shape(f) + shape(x) (PyTorch's and JAX's

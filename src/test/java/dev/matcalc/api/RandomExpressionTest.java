@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rendered text must re-parse to the same numbers. The first derivative is checked by three
  * independent oracles that must agree: the symbolic derivative evaluated numerically, central
  * finite differences, and forward-mode dual numbers ({@link DualEvaluator}); one case in eight also
- * checks a second derivative against differences. LaTeX output must be well formed
+ * checks a second derivative against differences. Besides S, each case declares A and B symmetric
+ * one time in four ({@link RandomExpressions#lets}), so derivatives by symmetric variables are
+ * checked at symmetric points, as users must give them. LaTeX output must be well formed
  * ({@link LatexCheck}). Case i uses seed + i, so a failure is replayed
  * with {@code -Dmatcalc.random.seed=S -Dmatcalc.random.cases=1}; {@code matcalc.random.cases}
  * scales the run.
@@ -55,6 +57,10 @@ class RandomExpressionTest {
     private int dualChecked, secondChecked;
     /** Expressions not evaluated: a constant part's size was told only by a variable that typing folded away. */
     private int unsizedConstants;
+    /** The current case's declarations ({@link RandomExpressions#lets}: some square matrices symmetric). */
+    private String[] lets;
+    /** First derivatives checked by a symmetric matrix variable. */
+    private int symmetricChecked;
     /** What the current case is doing, for the failure message. */
     private String stage;
 
@@ -67,29 +73,32 @@ class RandomExpressionTest {
             long seed = SEED + i;
             SplittableRandom rng = new SplittableRandom(seed);
             String source = new RandomExpressions(rng).next(DEPTH);
+            lets = RandomExpressions.lets(rng);
             try {
                 if (checkCase(source, rng)) checked++;
                 else unsupported++;
             } catch (AssertionError | RuntimeException | StackOverflowError e) {
                 failed++;
-                if (failures.size() < 10) failures.add("seed " + seed + ": " + source + "\n  while " + stage + "\n  " + describe(e));
-                else System.out.println("FAILED seed " + seed + ": " + source + "\n  while " + stage + "\n  " + describe(e));
+                String what = source + "\n  declaring " + String.join(", ", lets) + "\n  while " + stage + "\n  " + describe(e);
+                if (failures.size() < 10) failures.add("seed " + seed + ": " + what);
+                else System.out.println("FAILED seed " + seed + ": " + what);
                 if (failed >= MAX_FAILURES) break;
             }
         }
         System.out.printf("%d random expressions from seed %d in %.1f s: %d derivatives checked (%d also by dual numbers,"
-                + " %d second derivatives), %d declined, %d failed, %d answers whose text leaves a size unsaid, %d texts with"
-                + " a shaped 0 not re-parsed, %d with a size no variable tells%n", CASES, SEED, (System.nanoTime() - start) / 1e9, checked, dualChecked,
-                secondChecked, unsupported, failed, unsizedAnswers, shapedZeros, unsizedConstants);
+                + " %d second derivatives, %d by a symmetric matrix), %d declined, %d failed, %d answers whose text leaves a size unsaid,"
+                + " %d texts with a shaped 0 not re-parsed, %d with a size no variable tells%n", CASES, SEED, (System.nanoTime() - start) / 1e9,
+                checked, dualChecked, secondChecked, symmetricChecked, unsupported, failed, unsizedAnswers, shapedZeros, unsizedConstants);
         assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
         // the generator must keep producing derivatives the engine supports, or the test checks little
         assertThat(checked).as("derivatives checked (%d declined)", unsupported).isGreaterThan(CASES * 3 / 4);
+        assertThat(symmetricChecked).as("derivatives by a symmetric matrix").isGreaterThan(CASES / 20);
     }
 
     /** Checks one expression; false when the engine declines its derivative (a documented limitation). */
     private boolean checkCase(String source, SplittableRandom rng) {
         stage = "parsing";
-        Expression f = MatCalc.parse(source, RandomExpressions.LETS);
+        Expression f = MatCalc.parse(source, lets);
         // 0*(...) folds while typing; a constant's sizes are unknown with no variable left to tell them
         List<Var> vars = List.copyOf(dev.matcalc.expr.Nodes.variables(f.expr()));
         if (vars.isEmpty()) return true;
@@ -112,7 +121,7 @@ class RandomExpressionTest {
         Expr simplified = Simplifier.simplify(f.expr());
         assertClose("simplified " + Render.text(simplified), eval(simplified, at, f.expr()), value);
         String text = Render.text(f.expr());
-        assertClose("re-parsed " + text, eval(MatCalc.parse(text, RandomExpressions.LETS).expr(), at, f.expr()), value);
+        assertClose("re-parsed " + text, eval(MatCalc.parse(text, lets).expr(), at, f.expr()), value);
 
         Var wrt = vars.get(rng.nextInt(vars.size()));
         Layout layout = Layout.values()[rng.nextInt(3)];
@@ -126,6 +135,7 @@ class RandomExpressionTest {
         NumericCheck.Comparison cmp = NumericCheck.compare(f, d, rng);
         assertThat(cmp.error()).as("d/d%s (%s layout) = %s\n%s", wrt.name(), layout, d.toText(), cmp.describe())
                 .isLessThan(DERIVATIVE_TOLERANCE);
+        if (wrt.kind() == Var.Kind.SYMMETRIC) symmetricChecked++;
         stage = "comparing with dual numbers (by " + wrt.name() + ", " + layout.label() + ")";
         dualNumbersAgree(f, d, cmp);
         stage = "checking the LaTeX of the answer (by " + wrt.name() + ")";
@@ -210,7 +220,7 @@ class RandomExpressionTest {
         String answer = d.toText();
         Evaluator point = new Evaluator(at).bind(f.expr());
         DMatrixRMaj shown = point.eval(d.expr());
-        Expr reparsed = MatCalc.parse(answer, RandomExpressions.LETS).expr();
+        Expr reparsed = MatCalc.parse(answer, lets).expr();
         if (reparsed.isScalar() && shown.getNumElements() > 1) {
             // a zero matrix is written 0: the scalar stands for every entry
             double zero = point.eval(reparsed).get(0);

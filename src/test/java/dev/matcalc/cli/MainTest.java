@@ -81,4 +81,29 @@ class MainTest {
         assertThat(d.get("value").get(0).asDouble()).isEqualTo(12.0);
         assertThat(d.get("value").get(1).asDouble()).isEqualTo(21.0);
     }
+
+    /** Issue 14: a symmetric variable's value must be symmetric; the answers were for no matrix at all. */
+    @Test
+    void symmetricVariableRejectsNonSymmetricValue_issue14() throws IOException {
+        Path skewed = file("skewed.json", "{\"x\": [1, 2], \"A\": [[1, 2], [3, 4]]}");
+        String refused = "matcalc: A is declared symmetric(n) but its value is not symmetric: A[2,1] = 3 but A[1,2] = 2, "
+                + "a difference of 1 (at most 1e-10 × max|A| = 4.0e-10 is allowed)";
+        for (String order : new String[] {"1", "2"}) {
+            Cli r = Cli.run("diff", "x'*A*x", "--wrt", "x", "--let", "A:symmetric(n)", "--order", order, "--at", skewed.toString());
+            assertThat(r.exitCode()).as(r.out()).isEqualTo(Main.BAD_INPUT);
+            assertThat(r.err().strip()).isEqualTo(refused);
+            assertThat(r.out()).doesNotContain("at the point");
+        }
+        Cli json = Cli.run("diff", "x'*A*x", "--wrt", "x", "--let", "A:symmetric(n)", "--format", "json", "--at", skewed.toString());
+        assertThat(json.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(JSON.readTree(json.out()).at("/error/message").asText()).startsWith("A is declared symmetric(n)");
+
+        Path symmetric = file("symmetric.json", "{\"x\": [1, 2], \"A\": [[1, 2], [2, 4]]}");
+        Cli ok = Cli.run("diff", "x'*A*x", "--wrt", "x", "--let", "A:symmetric(n)", "--at", symmetric.toString());
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("# at the point, shape [2]: [10.0,20.0]");
+        // undeclared, the same matrix is a plain one: its gradient is (A + A')x
+        Cli plain = Cli.run("diff", "x'*A*x", "--wrt", "x", "--at", skewed.toString());
+        assertThat(plain.out()).contains("[12.0,21.0]");
+    }
 }

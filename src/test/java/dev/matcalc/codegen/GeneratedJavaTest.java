@@ -84,4 +84,23 @@ class GeneratedJavaTest {
         assertThatThrownBy(() -> compileAndRun("badShape", source, Map.of("x", new DMatrixRMaj(3, 1), "A", new DMatrixRMaj(2, 2))))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class).rootCause().hasMessageContaining("A must be 3×3");
     }
+
+    /** Issue 14: the generated class refuses a value of a symmetric input that is not symmetric, as matcalc does. */
+    @Test
+    void symmetricVariableRejectsNonSymmetricValue_issue14() throws Exception {
+        Corpus.Case quadratic = Corpus.CASES.stream().filter(c -> c.name().equals("quadraticSymmetricByA")).findFirst().orElseThrow();
+        String source = CodeGen.generate(quadratic.expression(), quadratic.derivatives(), Target.JAVA);
+        DMatrixRMaj x = new DMatrixRMaj(2, 1, true, 1, 2);
+        assertThatThrownBy(() -> compileAndRun("skewedSymmetric", source,
+                Map.of("x", x, "A", new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}}))))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class).rootCause()
+                .hasMessageStartingWith("A is declared symmetric(n) but its value is not symmetric: A.get(1, 0) = 3.0 but A.get(0, 1) = 2.0, "
+                        + "a difference of 1.0 (at most 1e-10 × max|A|");
+        Object rounded = compileAndRun("roundedSymmetric", source, Map.of("x", x, "A", new DMatrixRMaj(new double[][] {{1, 0.1 + 0.2}, {0.3, 4}})));
+        DMatrixRMaj value = (DMatrixRMaj) rounded.getClass().getMethod("value").invoke(rounded);
+        assertThat(value.get(0)).isCloseTo(18.2, org.assertj.core.api.Assertions.within(1e-12));
+        // a class without symmetric inputs carries no such check
+        Corpus.Case plain = Corpus.CASES.get(0);
+        assertThat(CodeGen.generate(plain.expression(), plain.derivatives(), Target.JAVA)).doesNotContain("requireSymmetric");
+    }
 }

@@ -90,6 +90,31 @@ class RandomPointsTest {
         assertThat(s.get(0, 1)).isNotZero();
     }
 
+    /**
+     * A point drawn for {@code check} must pass the API's symmetry check exactly, and mirroring
+     * (rather than averaging with the transpose) keeps each entry in its domain: away from the kink
+     * of abs, inside log's interval.
+     */
+    @RepeatedTest(5)
+    void symmetricValuesAreExactlySymmetricAndKeepTheirDomains(RepetitionInfo r) {
+        Var P = new Var("P", Shape.matrix(Dim.of(6), Dim.of(6)), Var.Kind.SYMMETRIC),
+                Q = new Var("Q", Shape.matrix(Dim.of(6), Dim.of(6)), Var.Kind.SYMMETRIC),
+                R = new Var("R", Shape.matrix(N, N), Var.Kind.SYMMETRIC),
+                T = new Var("T", Shape.matrix(N, N), Var.Kind.SYMMETRIC);
+        Expr e = add(call(MatFn.SUM, apply(Fn.ABS, P)), call(MatFn.SUM, apply(Fn.LOG, Q)),
+                call(MatFn.SUM, call(MatFn.INV, R)), call(MatFn.LOGDET, T));
+        RandomPoints.Point p = draw(e, 300 + r.getCurrentRepetition());
+        for (String name : new String[] {"P", "Q", "R", "T"}) {
+            DMatrixRMaj m = p.values().get(name);
+            assertThat(SymmetricValues.largest(m).gap()).as(name).isZero();
+            Var v = new Var(name, Shape.matrix(N, N), Var.Kind.SYMMETRIC);
+            assertThatCode(() -> SymmetricValues.require(v, m)).doesNotThrowAnyException();
+        }
+        assertThat(boxed(p.values().get("P").data)).allSatisfy(v -> assertThat(Math.abs(v)).isGreaterThanOrEqualTo(0.1));
+        assertThat(boxed(p.values().get("Q").data)).allSatisfy(v -> assertThat(v).isBetween(0.5, 2.0));
+        assertThat(Evaluator.evaluate(e, p.values()).data[0]).isFinite();
+    }
+
     @Test
     void callersFixDimsAndValues() {
         Var A = matrix("A", N, M), x = vector("x", M);

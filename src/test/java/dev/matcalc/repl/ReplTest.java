@@ -113,4 +113,13 @@ class ReplTest {
         assertThat(parsed.word()).isEqualTo("log");
         assertThat(parsed.wordCursor()).isEqualTo(3);
     }
+
+    /** Issue 14: the REPL's point goes through the library's check, and the session goes on. */
+    @Test
+    void symmetricVariableRejectsNonSymmetricValue_issue14() throws Exception {
+        String out = session("let A: symmetric(n)", "format text", "at {\"x\": [1, 2], \"A\": [[1, 2], [3, 4]]}", "x'*A*x wrt x",
+                "at {\"x\": [1, 2], \"A\": [[1, 2], [2, 4]]}", "x'*A*x wrt x");
+        assertThat(out).contains("error: A is declared symmetric(n) but its value is not symmetric: A[2,1] = 3 but A[1,2] = 2")
+                .contains("[10.0,20.0]").doesNotContain("[14.0,20.0]").doesNotContain("Exception");
+    }
 }

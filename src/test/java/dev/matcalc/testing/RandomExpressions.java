@@ -28,6 +28,20 @@ public final class RandomExpressions {
     public static final String[] LETS = {"a:scalar", "c:scalar", "x:vector(n)", "y:vector(n)", "b:vector(m)",
             "A:matrix(n,n)", "B:matrix(n,n)", "S:symmetric(n)", "W:matrix(m,n)"};
 
+    /**
+     * The declarations for one case: {@link #LETS} with each plain square matrix (A, B) declared
+     * {@code symmetric(n)} instead, one time in four, so that derivatives by symmetric variables
+     * other than S, and mixed second derivatives across two of them, are checked too. Random points
+     * draw symmetric values for them ({@code RandomPoints}).
+     */
+    public static String[] lets(SplittableRandom rng) {
+        String[] lets = LETS.clone();
+        for (int i = 0; i < lets.length; i++)
+            if (lets[i].endsWith(":matrix(n,n)") && rng.nextInt(4) == 0)
+                lets[i] = lets[i].substring(0, lets[i].indexOf(':')) + ":symmetric(n)";
+        return lets;
+    }
+
     private static final List<String> SMOOTH = List.of("sin", "cos", "arctan", "tanh", "sigmoid", "softplus");
     private static final List<String> BOUNDING = List.of("sin", "cos", "tanh", "sigmoid", "arctan");
     private static final List<String> KINKED = List.of("abs", "sign", "relu", "step");

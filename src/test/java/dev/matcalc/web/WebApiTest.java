@@ -274,4 +274,18 @@ class WebApiTest {
         assertThat(get(server, "/webjars/katex/0.16.47/dist/katex.min.js").statusCode()).isEqualTo(200);
         assertThat(get(server, "/api/nothing").statusCode()).isEqualTo(404);
     }
+
+    /** Issue 14: a point whose symmetric variable is not symmetric is bad input (422), named. */
+    @Test
+    void symmetricVariableRejectsNonSymmetricValue_issue14() throws Exception {
+        String body = "{\"expr\": \"x'*A*x\", \"wrt\": \"x\", \"let\": {\"A\": \"symmetric(n)\"}, \"at\": "
+                + "{\"x\": [1, 2], \"A\": [[1, 2], [AT]]}}";
+        HttpResponse<String> r = post(server, "/api/derive", body.replace("AT", "3, 4"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(JSON.readTree(r.body()).at("/error/message").asText())
+                .startsWith("A is declared symmetric(n) but its value is not symmetric: A[2,1] = 3 but A[1,2] = 2");
+        HttpResponse<String> ok = post(server, "/api/derive", body.replace("AT", "2, 4"));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(JSON.readTree(ok.body()).at("/derivatives/0/value").toString()).isEqualTo("[10.0,20.0]");
+    }
 }
