@@ -145,7 +145,7 @@ public final class DerivativeResult {
     public Tensor evaluate(Map<String, ?> values) {
         Map<String, DMatrixRMaj> matrices = Points.toMatrices(values);
         Limits.checkValues(matrices);
-        Evaluator at = at(matrices);
+        Evaluator at = at(derivative, matrices);
         long entries = Limits.entries(at.size(derivative.function().shape()));
         for (Var v : derivative.wrt()) entries = Limits.times(entries, Limits.entries(at.size(v.shape())));
         Limits.checkEntries(entries, "the derivative at this point");
@@ -163,15 +163,15 @@ public final class DerivativeResult {
 
     /** The numbers read off the differential on basis directions: an independent path to the same tensor. */
     public Tensor evaluateDifferential(Map<String, ?> values) {
-        return evaluateDifferential(at(Points.toMatrices(values)));
+        return evaluateDifferential(at(derivative, Points.toMatrices(values)));
     }
 
     /**
      * An evaluator at {@code values}, its sizes bound from f's variables and from the variables
      * differentiated by: a declared variable that f does not mention has sizes of its own.
      */
-    Evaluator at(Map<String, DMatrixRMaj> values) {
-        Evaluator at = new Evaluator(values).bind(of.expr());
+    static Evaluator at(Derivative derivative, Map<String, DMatrixRMaj> values) {
+        Evaluator at = new Evaluator(values).bind(derivative.function());
         for (Var v : derivative.wrt()) at.bind(v);
         return at;
     }

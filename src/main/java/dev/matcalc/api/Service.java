@@ -130,7 +130,7 @@ public final class Service {
 
     /** The part with its value at the point set to NaN in every entry, in the derivative's shape. */
     private static Answer.Part undefined(Answer.Part p, DerivativeResult r, Map<String, DMatrixRMaj> point) {
-        dev.matcalc.numeric.Evaluator at = r.at(point);
+        dev.matcalc.numeric.Evaluator at = DerivativeResult.at(r.derivative(), point);
         List<Integer> axes = new ArrayList<>();
         for (Expr e : java.util.stream.Stream.concat(java.util.stream.Stream.of(r.derivative().function()),
                 r.derivative().wrt().stream()).toList()) {
