@@ -3,7 +3,6 @@ package dev.matcalc.api;
 import dev.matcalc.MatCalc;
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
-import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.FiniteDifferences;
 import dev.matcalc.numeric.RandomPoints;
@@ -86,20 +85,15 @@ public final class Checker {
     private static Tensor reference(Expression expression, Derivative d, Map<String, DMatrixRMaj> values) {
         List<Var> wrt = d.wrt();
         Var last = wrt.get(wrt.size() - 1);
-        // sizes bound from f and the variables too: a lower derivative that is a constant (a zero
-        // vector) cannot tell them, nor can f tell those of a declared variable it does not mention
-        Expr[] context = java.util.stream.Stream.concat(java.util.stream.Stream.of(expression.expr()), wrt.stream())
-                .toArray(Expr[]::new);
-        if (wrt.size() == 1 || d.base() != d.function()) {
-            dev.matcalc.numeric.Evaluator at = new dev.matcalc.numeric.Evaluator(values);
-            for (Expr c : context) at.bind(c);
-            return FiniteDifferences.derivative(d.base(), last, at, FiniteDifferences.DEFAULT_STEP);
-        }
+        // sizes bound from f and the variables: a lower derivative that is a constant (a zero vector)
+        // cannot tell them, nor can f tell those of a declared variable it does not mention
+        if (wrt.size() == 1 || d.base() != d.function())
+            return FiniteDifferences.derivative(d.base(), last, DerivativeResult.at(d, values), FiniteDifferences.DEFAULT_STEP);
         Derivative lower = dev.matcalc.calculus.Differentiation.derivative(expression.expr(),
                 wrt.subList(0, wrt.size() - 1), Layout.NUMERATOR);
         if (lower.order() == 1)
             return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values,
-                    context);
+                    expression.expr(), wrt.get(0));
         throw new SourceError("finite-difference checks of this derivative of order " + wrt.size() + " are not available");
     }
 
