@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * A whole answer, as {@code --format json} and {@code POST /api/derive} return it. Optional parts
  * are omitted when absent. Numbers ({@code value}, {@code shape}) follow shape(f) + shape(wrt).
+ * {@code notes} tell what the answers alone would not (a variable the expression does not mention).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Answer(String expression, String latex, Map<String, VariableInfo> variables,
+public record Answer(String expression, String latex, Map<String, VariableInfo> variables, List<String> notes,
                      Map<String, Integer> dimensions, Numbers functionValue,
                      List<Part> derivatives, Part stacked) {
 

@@ -64,7 +64,7 @@ public final class Checker {
     private static Double checkAtOnePoint(Expression expression, DerivativeResult result, SplittableRandom rng) {
         Derivative d = result.derivative();
         for (int attempt = 0; attempt < TRIES_PER_POINT; attempt++) {
-            RandomPoints.Point point = RandomPoints.draw(expression.expr(), rng.split());
+            RandomPoints.Point point = RandomPoints.draw(expression.expr(), d.wrt(), rng.split());
             Map<String, DMatrixRMaj> values = point.values();
             try {
                 Tensor symbolic = result.evaluate(values);
@@ -85,15 +85,15 @@ public final class Checker {
     private static Tensor reference(Expression expression, Derivative d, Map<String, DMatrixRMaj> values) {
         List<Var> wrt = d.wrt();
         Var last = wrt.get(wrt.size() - 1);
-        // sizes bound from f too: a lower derivative that is a constant (a zero vector) cannot tell them
+        // sizes bound from f and the variables: a lower derivative that is a constant (a zero vector)
+        // cannot tell them, nor can f tell those of a declared variable it does not mention
         if (wrt.size() == 1 || d.base() != d.function())
-            return FiniteDifferences.derivative(d.base(), last, new dev.matcalc.numeric.Evaluator(values).bind(expression.expr()),
-                    FiniteDifferences.DEFAULT_STEP);
+            return FiniteDifferences.derivative(d.base(), last, DerivativeResult.at(d, values), FiniteDifferences.DEFAULT_STEP);
         Derivative lower = dev.matcalc.calculus.Differentiation.derivative(expression.expr(),
                 wrt.subList(0, wrt.size() - 1), Layout.NUMERATOR);
         if (lower.order() == 1)
             return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values,
-                    expression.expr());
+                    expression.expr(), wrt.get(0));
         throw new SourceError("finite-difference checks of this derivative of order " + wrt.size() + " are not available");
     }
 

@@ -82,7 +82,7 @@ public final class CompiledDerivative {
             if (numericMatrix != null) roots.add(numericMatrix);
             else if (fill != null) roots.addAll(fill.roots);
             else roots.add(derivative.differential());
-            plan = Plan.compile(roots, new Evaluator(point));
+            plan = Plan.compile(roots, DerivativeResult.at(derivative, point));
             planSizes = sizes;
         }
         plan.setAll(point);
@@ -150,7 +150,7 @@ public final class CompiledDerivative {
     private Plan derivativePlan(Map<String, DMatrixRMaj> point, List<Object> sizes) {
         if (derivativePlan == null || !sizes.equals(derivativeSizes)) {
             // f binds the sizes its variables give (the derivative of y by y is eye(n): no variable of its own)
-            derivativePlan = Plan.compile(List.of(numericMatrix), new Evaluator(point).bind(derivative.function()));
+            derivativePlan = Plan.compile(List.of(numericMatrix), DerivativeResult.at(derivative, point));
             derivativeSizes = sizes;
         }
         return derivativePlan;
@@ -176,7 +176,7 @@ public final class CompiledDerivative {
         DMatrixRMaj v = Points.toMatrix(dir.name(), direction);
         List<Object> sizes = sizes(point);
         if (hvpPlan == null || !sizes.equals(hvpSizes)) {
-            Evaluator at = new Evaluator(point).with(dir, v);
+            Evaluator at = DerivativeResult.at(derivative, point).with(dir, v);
             hvpPlan = Plan.compile(List.of(derivative.differential()), at);
             hvpSizes = sizes;
         }
@@ -199,7 +199,7 @@ public final class CompiledDerivative {
         if (dirs.size() > 2)
             throw new SourceError("numbers for this derivative of order " + dirs.size()
                     + " are not available: it has no matrix form at order " + (dirs.size() - 1));
-        Evaluator at = new Evaluator(point).bind(derivative.function());
+        Evaluator at = DerivativeResult.at(derivative, point);
         at.bind(derivative.differential());
         List<DMatrixRMaj> basis = new ArrayList<>();
         for (Var dir : dirs) {
@@ -246,7 +246,7 @@ public final class CompiledDerivative {
 
     private int[] numericAxes(Map<String, DMatrixRMaj> point) {
         List<Integer> axes = new ArrayList<>();
-        int[] f = new Evaluator(point).bind(derivative.function()).size(derivative.function().shape());
+        int[] f = DerivativeResult.at(derivative, point).size(derivative.function().shape());
         for (int a : Points.axes(derivative.function().shape(), f[0], f[1])) axes.add(a);
         for (Var v : derivative.wrt()) {
             DMatrixRMaj x = point.get(v.name());

@@ -145,7 +145,7 @@ public final class DerivativeResult {
     public Tensor evaluate(Map<String, ?> values) {
         Map<String, DMatrixRMaj> matrices = Points.toMatrices(values, of.variables());
         Limits.checkValues(matrices);
-        Evaluator at = new Evaluator(matrices).bind(of.expr());
+        Evaluator at = at(derivative, matrices);
         long entries = Limits.entries(at.size(derivative.function().shape()));
         for (Var v : derivative.wrt()) entries = Limits.times(entries, Limits.entries(at.size(v.shape())));
         Limits.checkEntries(entries, "the derivative at this point");
@@ -163,7 +163,17 @@ public final class DerivativeResult {
 
     /** The numbers read off the differential on basis directions: an independent path to the same tensor. */
     public Tensor evaluateDifferential(Map<String, ?> values) {
-        return evaluateDifferential(new Evaluator(Points.toMatrices(values, of.variables())).bind(of.expr()));
+        return evaluateDifferential(at(derivative, Points.toMatrices(values, of.variables())));
+    }
+
+    /**
+     * An evaluator at {@code values}, its sizes bound from f's variables and from the variables
+     * differentiated by: a declared variable that f does not mention has sizes of its own.
+     */
+    static Evaluator at(Derivative derivative, Map<String, DMatrixRMaj> values) {
+        Evaluator at = new Evaluator(values).bind(derivative.function());
+        for (Var v : derivative.wrt()) at.bind(v);
+        return at;
     }
 
     private Tensor evaluateDifferential(Evaluator at) {

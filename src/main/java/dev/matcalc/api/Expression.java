@@ -38,10 +38,22 @@ public final class Expression {
         return typed.variables();
     }
 
+    /**
+     * The variable {@code name}: one that occurs, or one declared that does not (f is constant in
+     * it, so a derivative by it is the zero of its shape). An undeclared name that does not occur
+     * is an error: it is more likely a typo than a question.
+     */
     public Var variable(String name) {
-        return typed.variable(name).orElseThrow(() -> new SourceError("'" + name + "' does not occur in the expression"
+        return typed.variable(name).or(() -> typed.absent(name)).orElseThrow(() -> new SourceError("'" + name
+                + "' does not occur in the expression"
                 + (typed.variables().isEmpty() ? "" : "; its variables are " + String.join(", ",
-                typed.variables().stream().map(Var::name).toList()))));
+                typed.variables().stream().map(Var::name).toList()))
+                + " (declare its shape to differentiate by it all the same: the derivative is zero)"));
+    }
+
+    /** Whether {@code v} is a declared variable that does not occur in the expression. */
+    public boolean isAbsent(Var v) {
+        return typed.absent().contains(v);
     }
 
     /** The first derivative by one variable, or a higher one: {@code derivative("x", "x")} is the Hessian. */

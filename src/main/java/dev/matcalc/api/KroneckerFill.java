@@ -49,7 +49,7 @@ final class KroneckerFill {
         if (form == null) return null;
         Var dir = derivative.directions().get(0);
         Shape base = derivative.base().shape();
-        Evaluator at = new Evaluator(point).bind(derivative.function());
+        Evaluator at = DerivativeResult.at(derivative, point);
         at.bind(derivative.differential());
         int[] fs = at.size(base), xs = at.size(dir.shape());
         int[] fAxes = Points.axes(base, fs[0], fs[1]), xAxes = Points.axes(dir.shape(), xs[0], xs[1]);

@@ -61,7 +61,14 @@ public final class Service {
         Map<String, Answer.VariableInfo> vars = new LinkedHashMap<>();
         for (Var v : typed.variables())
             vars.put(v.name(), new Answer.VariableInfo(declaration(v), typed.isDeclared(v.name()) ? "declared" : "inferred"));
-        return new Answer(program(typed), Render.latex(typed.expr()), vars,
+        List<String> notes = new ArrayList<>();
+        for (DerivativeResult r : results)
+            for (Var v : r.derivative().wrt())
+                if (expression.isAbsent(v) && !vars.containsKey(v.name())) {
+                    vars.put(v.name(), new Answer.VariableInfo(declaration(v), "declared"));
+                    notes.add(v.name() + " does not occur in the expression: the derivative by " + v.name() + " is zero");
+                }
+        return new Answer(program(typed), Render.latex(typed.expr()), vars, notes.isEmpty() ? null : notes,
                 typed.dimensionValues().isEmpty() ? null : typed.dimensionValues(), value, parts, stacked);
     }
 
@@ -123,7 +130,7 @@ public final class Service {
 
     /** The part with its value at the point set to NaN in every entry, in the derivative's shape. */
     private static Answer.Part undefined(Answer.Part p, DerivativeResult r, Map<String, DMatrixRMaj> point) {
-        dev.matcalc.numeric.Evaluator at = new dev.matcalc.numeric.Evaluator(point).bind(r.derivative().function());
+        dev.matcalc.numeric.Evaluator at = DerivativeResult.at(r.derivative(), point);
         List<Integer> axes = new ArrayList<>();
         for (Expr e : java.util.stream.Stream.concat(java.util.stream.Stream.of(r.derivative().function()),
                 r.derivative().wrt().stream()).toList()) {

@@ -20,6 +20,7 @@ final class AnswerPrinter {
     static void text(Answer a, PrintWriter out) {
         out.println("# " + a.expression());
         out.println("# " + shapes(a));
+        printNotes(a, out, "# ");
         for (Answer.Part p : a.derivatives()) {
             out.println("# " + p.description());
             printSteps(p, out, "# ", false);
@@ -38,6 +39,7 @@ final class AnswerPrinter {
     static void pretty(Answer a, PrintWriter out) {
         out.println(a.expression());
         a.variables().forEach((name, info) -> out.println("  " + name + " : " + info.shape() + "  (" + info.origin() + ")"));
+        printNotes(a, out, "  ");
         for (Answer.Part p : a.derivatives()) {
             out.println();
             out.println(p.description());
@@ -57,6 +59,7 @@ final class AnswerPrinter {
     }
 
     static void latex(Answer a, PrintWriter out) {
+        printNotes(a, out, "% ");
         for (Answer.Part p : a.derivatives()) {
             out.println("% " + p.description());
             if (p.steps() != null) out.print(DerivationFormat.latex(steps(p)));
@@ -108,6 +111,10 @@ final class AnswerPrinter {
             sb.append(e.getKey()).append(": ").append(e.getValue().shape()).append(" (").append(e.getValue().origin()).append(')');
         }
         return sb.toString();
+    }
+
+    private static void printNotes(Answer a, PrintWriter out, String prefix) {
+        if (a.notes() != null) a.notes().forEach(note -> out.println(prefix + note));
     }
 
     private static void printDefinitions(Answer.Part p, PrintWriter out) {

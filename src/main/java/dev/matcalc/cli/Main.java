@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setUnmatchedOptionsArePositionalParams(true);   // "-t'*log(p)" is an expression, not an option
+        cli.setExpandAtFiles(false);                        // @FILE is an expression's file (ExpressionArgument), read whole
         cli.setExecutionExceptionHandler(Errors::handle);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("matcalc: " + ex.getMessage());

@@ -19,16 +19,7 @@ final class ProblemOptions {
 
     /** The expression: as given, or read from {@code @FILE} or standard input ({@code -}). */
     String expr() {
-        try {
-            if (expr.equals("-")) return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (expr.startsWith("@") && expr.length() > 1) return java.nio.file.Files.readString(java.nio.file.Path.of(expr.substring(1)));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new SourceError("cannot read the expression from " + expr.substring(1) + ": no such file");
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new SourceError("cannot read the expression from " + (expr.equals("-") ? "standard input" : expr.substring(1))
-                    + ": " + e.getMessage());
-        }
-        return expr;
+        return ExpressionArgument.read(expr);
     }
 
     /** The order, checked: a derivative has order 1 or more. */

@@ -37,7 +37,11 @@ public final class Plan {
 
     public Plan(Expr function, List<Derivative> derivatives) {
         this.function = function;
-        this.inputs = Nodes.variables(function).stream().filter(v -> !v.isDifferential()).toList();
+        // f's variables, then any variable differentiated by that f does not mention (its derivative is
+        // zero, but the caller passes it, and its sizes are those of the zero)
+        Set<Var> inputs = new LinkedHashSet<>(Nodes.variables(function).stream().filter(v -> !v.isDifferential()).toList());
+        for (Derivative d : derivatives) inputs.addAll(d.wrt());
+        this.inputs = List.copyOf(inputs);
         this.outputs = derivatives.stream().map(Plan::output).toList();
         for (Var v : inputs) {
             bindDim(v.shape().rows(), v, 0);

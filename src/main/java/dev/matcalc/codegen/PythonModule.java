@@ -141,7 +141,7 @@ final class PythonModule {
             sb.append("    sizes = [2 + i for i in _permutation(rng, ").append(pool).append(")]\n");
             for (int i = 0; i < names.size(); i++) sb.append("    ").append(names.get(i)).append(" = sizes[").append(i).append("]\n");
         }
-        Map<Var, Set<String>> kinds = Sampling.kinds(plan.function());
+        Map<Var, Set<String>> kinds = Sampling.kinds(plan.function(), plan.inputs());
         sb.append("    return {\n");
         for (Var v : plan.inputs()) {
             List<String> k = new ArrayList<>(kinds.getOrDefault(v, Set.of()));

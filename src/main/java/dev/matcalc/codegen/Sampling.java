@@ -13,10 +13,11 @@ import java.util.*;
 final class Sampling {
     private Sampling() { }
 
-    static Map<Var, Set<String>> kinds(Expr f) {
+    /** The constraints on each of {@code inputs} (f's variables, and any other input: unconstrained). */
+    static Map<Var, Set<String>> kinds(Expr f, List<Var> inputs) {
         Map<Var, Set<String>> out = new LinkedHashMap<>();
         collect(f, Set.of(), out, new HashMap<>());
-        for (Var v : Nodes.variables(f))
+        for (Var v : inputs)
             if (v.kind() == Var.Kind.SYMMETRIC) out.computeIfAbsent(v, k -> new TreeSet<>()).add("symmetric");
         return out;
     }

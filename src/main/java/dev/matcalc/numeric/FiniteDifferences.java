@@ -64,12 +64,14 @@ public final class FiniteDifferences {
 
     /**
      * As above, with the sizes of symbolic dimensions also bound from {@code context} (the
-     * function differentiated): a first derivative that is a constant, such as a zero vector,
-     * mentions no variable that could tell its size.
+     * function differentiated, and the variables differentiated by): a first derivative that is a
+     * constant, such as a zero vector, mentions no variable that could tell its size.
      */
     public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values, double h,
-                                            Expr context) {
-        Evaluator at = new Evaluator(values).bind(context).bind(linear).bind(x);
+                                            Expr... context) {
+        Evaluator at = new Evaluator(values);
+        for (Expr c : context) at.bind(c);
+        at.bind(linear).bind(x);
         int[] ds = at.size(dx.shape());
         int nd = ds[0] * ds[1];
         Tensor first = null;
@@ -95,7 +97,7 @@ public final class FiniteDifferences {
         return derivativeOfLinear(linear, dx, x, values, DEFAULT_STEP);
     }
 
-    public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values, Expr context) {
+    public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values, Expr... context) {
         return derivativeOfLinear(linear, dx, x, values, DEFAULT_STEP, context);
     }
 }

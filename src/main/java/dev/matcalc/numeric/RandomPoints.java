@@ -47,7 +47,21 @@ public final class RandomPoints {
      */
     public static Point draw(Expr e, SplittableRandom rng, Map<String, Integer> fixedDims,
                              Map<String, DMatrixRMaj> fixedValues) {
-        Map<String, Var> vars = Nodes.variables(e);
+        return draw(e, List.of(), rng, fixedDims, fixedValues);
+    }
+
+    /**
+     * A point for {@code e} that also gives values to {@code alsoFor}, variables {@code e} need not
+     * mention (one differentiated by although f is constant in it); those are unconstrained.
+     */
+    public static Point draw(Expr e, List<Var> alsoFor, SplittableRandom rng) {
+        return draw(e, alsoFor, rng, Map.of(), Map.of());
+    }
+
+    private static Point draw(Expr e, List<Var> alsoFor, SplittableRandom rng, Map<String, Integer> fixedDims,
+                              Map<String, DMatrixRMaj> fixedValues) {
+        Map<String, Var> vars = new LinkedHashMap<>(Nodes.variables(e));
+        for (Var v : alsoFor) vars.putIfAbsent(v.name(), v);
         DimBinding dims = new DimBinding();
         fixedDims.forEach((name, size) -> dims.fix(name, size, "the size " + name + " is fixed to " + size));
         for (Var v : vars.values()) {

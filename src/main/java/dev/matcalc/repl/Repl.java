@@ -45,13 +45,17 @@ public final class Repl {
     private int order = 1;
     private boolean steps;
     private Map<String, Object> at;
+    private int failedLines, internalErrors;
+
+    /** What a session came to: the lines that failed, and how many of them were internal errors (bugs). */
+    public record Outcome(int failedLines, int internalErrors) { }
 
     public Repl(PrintWriter out) {
         this.out = out;
     }
 
     /** Reads lines until end of input or {@code quit}, without a terminal (stdin not a tty, tests). */
-    public static void run(BufferedReader in, PrintWriter out) throws IOException {
+    public static Outcome run(BufferedReader in, PrintWriter out) throws IOException {
         Repl repl = new Repl(out);
         for (String line; (line = in.readLine()) != null; ) {
             boolean goOn = repl.execute(line);
@@ -59,6 +63,12 @@ public final class Repl {
             if (!goOn) break;
         }
         out.flush();
+        return repl.outcome();
+    }
+
+    /** The lines that failed so far. */
+    public Outcome outcome() {
+        return new Outcome(failedLines, internalErrors);
     }
 
     /** Runs one line; false when the session should end. */
@@ -74,8 +84,10 @@ public final class Repl {
         } catch (OutOfMemoryError e) {
             out.println("error: the expression is too large to process in the available memory");
         } catch (RuntimeException e) {
+            internalErrors++;
             out.println("internal error: " + e + " (please report it with the line that caused it)");
         }
+        failedLines++;
         return true;
     }
 

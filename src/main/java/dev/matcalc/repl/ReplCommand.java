@@ -1,5 +1,6 @@
 package dev.matcalc.repl;
 
+import dev.matcalc.cli.Main;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
 /** {@code matcalc repl}: interactive on a terminal, line by line from a pipe. */
 @Command(name = "repl", mixinStandardHelpOptions = true,
         description = {"An interactive session: type expressions, 'help' for commands.",
-                "History is kept in $XDG_STATE_HOME/matcalc/history, else ~/.matcalc_history."})
+                "History is kept in $XDG_STATE_HOME/matcalc/history, else ~/.matcalc_history.",
+                "Without a terminal it reads lines from standard input and exits 2 when any line failed."})
 public final class ReplCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "FILE", description = "History file (default: see above).")
     Path history;
@@ -25,13 +27,14 @@ public final class ReplCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!interactive()) {
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-            Repl.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
-            return 0;
+            Repl.Outcome outcome = Repl.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+            // a script reads the exit status, not the output: a failed line must show there (a person sees it)
+            return outcome.internalErrors() > 0 ? Main.INTERNAL_ERROR : outcome.failedLines() > 0 ? Main.BAD_INPUT : Main.OK;
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             TerminalRepl.run(terminal, history == null ? TerminalRepl.defaultHistoryFile() : history);
         }
-        return 0;
+        return Main.OK;
     }
 
     /**

@@ -23,6 +23,7 @@ final class ReplPrinter {
             out.println(json(JSON_INDENTED, a));
             return;
         }
+        if (a.notes() != null) a.notes().forEach(out::println);
         for (Answer.Part p : a.derivatives()) print(p, format, steps, out);
         if (a.stacked() != null) print(a.stacked(), format, false, out);
         if (a.functionValue() != null) out.println("value at the point: " + json(JSON, a.functionValue().value()));

@@ -27,8 +27,12 @@ final class Inference {
     /** A shape whose dimensions are classes of the {@link DimSolver}. */
     record Inferred(int rows, int cols) { }
 
-    /** What pass one learns about a variable. */
-    record VariableInfo(String name, Inferred type, Declaration declaration, Span firstUse) { }
+    /** What pass one learns about a variable; {@code firstUse} is null for a declared variable that does not occur. */
+    record VariableInfo(String name, Inferred type, Declaration declaration, Span firstUse) {
+        boolean occurs() {
+            return firstUse != null;
+        }
+    }
 
     /** Matrix powers A^k are expanded into k factors, so k is bounded. */
     static final int MAX_MATRIX_POWER = 64;
@@ -60,6 +64,11 @@ final class Inference {
             defined.put(d.name(), infer(d.value()));
         }
         infer(program.result());
+        // declared variables the program does not mention, after it (first appearances keep their order):
+        // a derivative by one is the zero of its declared shape, and a value given for one binds its sizes
+        for (Map.Entry<String, Declaration> let : lets.entrySet())
+            if (let.getValue() != null && !variables.containsKey(let.getKey()) && !defined.containsKey(let.getKey()))
+                variables.put(let.getKey(), new VariableInfo(let.getKey(), declared(let.getValue()), let.getValue(), null));
     }
 
     /** Names that fresh dimension names must avoid. */

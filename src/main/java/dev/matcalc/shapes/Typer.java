@@ -31,7 +31,8 @@ public final class Typer {
     }
 
     /**
-     * @param lets        declared variables; a declared name that does not occur is ignored
+     * @param lets        declared variables; one that does not occur is typed all the same, as
+     *                    {@link Typed#absent()}, so that it can be differentiated by (a zero derivative)
      * @param valueShapes shapes {rows, cols} of given values by variable name; may be empty
      */
     public static Typed type(String source, Map<String, Declaration> lets, Map<String, int[]> valueShapes) {
@@ -55,13 +56,13 @@ public final class Typer {
         Map<Integer, Integer> bound = ValueBinding.bind(inference, values);
 
         Map<Integer, String> names = inference.dims.freshNames(inference.reservedNames());
-        Map<String, Var> variables = new LinkedHashMap<>();
+        Map<String, Var> variables = new LinkedHashMap<>(), absent = new LinkedHashMap<>();
         Map<String, Typed.Origin> origins = new HashMap<>();
         ExprBuilder builder = new ExprBuilder(inference, names, variables, new HashMap<>());
         for (VariableInfo info : inference.variables.values()) {
             Shape shape = builder.shape(info.type());
             Var.Kind kind = info.declaration() == null ? Var.Kind.PLAIN : info.declaration().varKind();
-            variables.put(info.name(), new Var(info.name(), shape, kind));
+            (info.occurs() ? variables : absent).put(info.name(), new Var(info.name(), shape, kind));
             origins.put(info.name(), info.declaration() == null ? Typed.Origin.INFERRED : Typed.Origin.DECLARED);
         }
 
@@ -79,7 +80,7 @@ public final class Typer {
         bound.forEach((root, size) -> {
             if (inference.dims.isNamed(root)) dimensionValues.put(inference.dims.resolve(root, names).toString(), size);
         });
-        return new Typed(result, List.copyOf(variables.values()), origins, definitions, dimensionValues,
-                program.source());
+        return new Typed(result, List.copyOf(variables.values()), List.copyOf(absent.values()), origins, definitions,
+                dimensionValues, program.source());
     }
 }

@@ -32,7 +32,7 @@ final class ValueBinding {
                 String conflict = bindOne(in, classes[i], given[i], info.name(), bound, boundBy);
                 if (conflict != null) {
                     throw new SourceError("the value given for " + info.name() + " is " + given[0] + "×" + given[1]
-                            + ", but " + info.name() + " is used as " + in.dim(used.rows()) + "×" + in.dim(used.cols())
+                            + ", but " + info.name() + (info.occurs() ? " is used as " : " is declared as ") + in.dim(used.rows()) + "×" + in.dim(used.cols())
                             + conflict, in.source, info.firstUse());
                 }
             }

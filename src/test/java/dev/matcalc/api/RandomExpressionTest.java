@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finite differences, and forward-mode dual numbers ({@link DualEvaluator}); one case in eight also
  * checks a second derivative against differences. Besides S, each case declares A and B symmetric
  * one time in four ({@link RandomExpressions#lets}), so derivatives by symmetric variables are
- * checked at symmetric points, as users must give them. LaTeX output must be well formed
+ * checked at symmetric points, as users must give them. One case in eight with a declared variable
+ * the expression does not mention differentiates by it instead: the three oracles must then agree on
+ * the zero of shape(f) + shape(x) (the constant rule). LaTeX output must be well formed
  * ({@link LatexCheck}). Case i uses seed + i, so a failure is replayed
  * with {@code -Dmatcalc.random.seed=S -Dmatcalc.random.cases=1}; {@code matcalc.random.cases}
  * scales the run.
@@ -55,6 +57,8 @@ class RandomExpressionTest {
     private int shapedZeros;
     /** First derivatives also checked by dual numbers; second derivatives checked by differences. */
     private int dualChecked, secondChecked;
+    /** Derivatives by a declared variable the expression does not mention: zero. */
+    private int constantChecked;
     /** Expressions not evaluated: a constant part's size was told only by a variable that typing folded away. */
     private int unsizedConstants;
     /** The current case's declarations ({@link RandomExpressions#lets}: some square matrices symmetric). */
@@ -86,13 +90,14 @@ class RandomExpressionTest {
             }
         }
         System.out.printf("%d random expressions from seed %d in %.1f s: %d derivatives checked (%d also by dual numbers,"
-                + " %d second derivatives, %d by a symmetric matrix), %d declined, %d failed, %d answers whose text leaves a size unsaid,"
+                + " %d second derivatives, %d by a symmetric matrix, %d by a variable not in f), %d declined, %d failed, %d answers whose text leaves a size unsaid,"
                 + " %d texts with a shaped 0 not re-parsed, %d with a size no variable tells%n", CASES, SEED, (System.nanoTime() - start) / 1e9,
-                checked, dualChecked, secondChecked, symmetricChecked, unsupported, failed, unsizedAnswers, shapedZeros, unsizedConstants);
+                checked, dualChecked, secondChecked, symmetricChecked, constantChecked, unsupported, failed, unsizedAnswers, shapedZeros, unsizedConstants);
         assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
         // the generator must keep producing derivatives the engine supports, or the test checks little
         assertThat(checked).as("derivatives checked (%d declined)", unsupported).isGreaterThan(CASES * 3 / 4);
         assertThat(symmetricChecked).as("derivatives by a symmetric matrix").isGreaterThan(CASES / 20);
+        assertThat(constantChecked).as("derivatives by a declared variable not in f").isGreaterThanOrEqualTo(CASES / 50);
     }
 
     /** Checks one expression; false when the engine declines its derivative (a documented limitation). */
@@ -123,7 +128,10 @@ class RandomExpressionTest {
         String text = Render.text(f.expr());
         assertClose("re-parsed " + text, eval(MatCalc.parse(text, lets).expr(), at, f.expr()), value);
 
-        Var wrt = vars.get(rng.nextInt(vars.size()));
+        // the constant rule: now and then by a declared variable that f does not mention
+        List<Var> absent = f.typed().absent();
+        boolean constant = !absent.isEmpty() && rng.nextInt(8) == 0;
+        Var wrt = constant ? absent.get(rng.nextInt(absent.size())) : vars.get(rng.nextInt(vars.size()));
         Layout layout = Layout.values()[rng.nextInt(3)];
         DerivativeResult d;
         stage = "differentiating by " + wrt.name() + " in " + layout.label() + " layout";
@@ -138,12 +146,32 @@ class RandomExpressionTest {
         if (wrt.kind() == Var.Kind.SYMMETRIC) symmetricChecked++;
         stage = "comparing with dual numbers (by " + wrt.name() + ", " + layout.label() + ")";
         dualNumbersAgree(f, d, cmp);
+        if (constant) {
+            stage = "checking the zero derivative by " + wrt.name() + ", which f does not mention";
+            isTheZeroOfItsShape(f, d, cmp);
+        }
         stage = "checking the LaTeX of the answer (by " + wrt.name() + ")";
         assertWellFormedLatex(d.toLatex());
         stage = "re-parsing the answer " + d.toText().replace("\n", "; ") + " (by " + wrt.name() + ", " + layout.label() + ")";
         if (d.derivative().hasMatrixForm()) reparsedAnswerAgrees(f, d, cmp.point());
-        if (rng.nextInt(8) == 0) secondDerivativeAgrees(f, vars, rng);
+        if (rng.nextInt(8) == 0) secondDerivativeAgrees(f, constant ? List.of(vars.get(0), wrt) : vars, rng);
         return true;
+    }
+
+    /** Every entry 0, the axes shape(f) + shape(x) at the sizes of the point. */
+    private void isTheZeroOfItsShape(Expression f, DerivativeResult d, NumericCheck.Comparison cmp) {
+        Var x = d.derivative().wrt().get(0);
+        DMatrixRMaj value = Evaluator.evaluate(f.expr(), cmp.point()), x0 = cmp.point().get(x.name());
+        List<Integer> axes = new ArrayList<>();
+        if (!f.expr().shape().rows().isOne()) axes.add(value.numRows);
+        if (!f.expr().shape().cols().isOne()) axes.add(value.numCols);
+        if (!x.shape().rows().isOne()) axes.add(x0.numRows);
+        if (!x.shape().cols().isOne()) axes.add(x0.numCols);
+        assertThat(cmp.symbolic().shape()).as("the shape of d/d%s = %s", x.name(), d.toText())
+                .containsExactly(axes.stream().mapToInt(Integer::intValue).toArray());
+        for (double entry : cmp.symbolic().data())
+            assertThat(Math.abs(entry)).as("an entry of d/d%s = %s", x.name(), d.toText()).isZero();
+        constantChecked++;
     }
 
     /**
@@ -219,6 +247,7 @@ class RandomExpressionTest {
     private void reparsedAnswerAgrees(Expression f, DerivativeResult d, Map<String, DMatrixRMaj> at) {
         String answer = d.toText();
         Evaluator point = new Evaluator(at).bind(f.expr());
+        for (Var v : d.derivative().wrt()) point.bind(v);        // a variable f does not mention has sizes of its own
         DMatrixRMaj shown = point.eval(d.expr());
         Expr reparsed = MatCalc.parse(answer, lets).expr();
         if (reparsed.isScalar() && shown.getNumElements() > 1) {

@@ -106,4 +106,74 @@ class MainTest {
         Cli plain = Cli.run("diff", "x'*A*x", "--wrt", "x", "--at", skewed.toString());
         assertThat(plain.out()).contains("[12.0,21.0]");
     }
+
+    /** d/dx 99 = 0: the notes' first rule, for a declared x the expression does not mention. */
+    @Test
+    void constantRule_declaredVariableNotOccurring_issue14() throws IOException {
+        Cli r = Cli.run("diff", "99", "--wrt", "x", "--let", "x:scalar");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                # 99
+                # x: scalar (declared)
+                # x does not occur in the expression: the derivative by x is zero
+                # derivative of a scalar (1×1) w.r.t. x (1×1), numerator layout: 1×1
+                0
+                """);
+        for (String layout : new String[]{"numerator", "denominator", "mixed"}) {
+            Cli shaped = Cli.run("diff", "a*y", "--wrt", "x", "--let", "x:vector(n)", "--layout", layout);
+            assertThat(shaped.exitCode()).as(shaped.err()).isZero();
+            assertThat(shaped.out()).contains("# a: scalar (inferred), y: vector(m) (inferred), x: vector(n) (declared)\n"
+                    + "# x does not occur in the expression: the derivative by x is zero\n")
+                    .contains("Jacobian of a vector (m×1) w.r.t. x (n×1), " + layout + " layout: "
+                            + (layout.equals("denominator") ? "n×m" : "m×n"))
+                    .endsWith("\n0*matrix(1)\n");
+        }
+        Path at = file("at.json", "{\"a\": 2, \"y\": [1, 2], \"x\": [1, 2, 3]}");
+        Cli numbers = Cli.run("diff", "a*y", "--wrt", "x", "--let", "x:vector(n)", "--at", at.toString());
+        assertThat(numbers.out()).as(numbers.err()).contains("# at the point, shape [2, 3]: [[0.0,0.0,0.0],[0.0,0.0,0.0]]");
+        Cli check = Cli.run("check", "a*y", "--wrt", "x", "--let", "x:vector(n)");
+        assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(Main.OK);
+        Cli code = Cli.run("diff", "99", "--wrt", "x", "--let", "x:vector(n)", "--format", "numpy");
+        assertThat(code.out()).as(code.err()).contains("def fAndG(x):").contains("gradient = np.zeros(n)");
+
+        Cli undeclared = Cli.run("diff", "99", "--wrt", "x");
+        assertThat(undeclared.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(undeclared.err()).startsWith("matcalc: 'x' does not occur in the expression");
+    }
+
+    /** {@code @FILE} is the file's whole text as the expression: picocli must not split it into arguments. */
+    @Test
+    void atFile_readsTheWholeFileAsTheExpression_issue14() throws IOException {
+        Path quadratic = file("f.txt", "x'*A*x");
+        Cli r = Cli.run("diff", "@" + quadratic, "--wrt", "x");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Cli.run("diff", "x'*A*x", "--wrt", "x").out());
+
+        // definitions, newlines (CRLF too), # comments, quotes and spaces, as a program file holds them
+        Path program = file("program.txt", "# the Gram matrix's trace, 'quoted' words\r\nY = X'*X   # Y is symmetric\r\n\ntr(Y)\n");
+        Cli diff = Cli.run("diff", "@" + program, "--wrt", "X", "--layout", "mixed");
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out()).startsWith("# Y = X'*X; tr(Y)\n").endsWith("\n2*X\n");
+        Cli check = Cli.run("check", "@" + program, "--wrt", "X");
+        assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(Main.OK);
+        assertThat(check.out()).contains("d/d(X): 2*X'").contains("ok");
+
+        Path missing = dir.resolve("missing.txt");
+        for (String command : new String[]{"diff", "check"}) {
+            Cli absent = Cli.run(command, "@" + missing, "--wrt", "x");
+            assertThat(absent.exitCode()).isEqualTo(Main.BAD_INPUT);
+            assertThat(absent.err()).isEqualTo("matcalc: cannot read the expression from " + missing + ": no such file\n");
+        }
+        Cli directory = Cli.run("diff", "@" + dir, "--wrt", "x");
+        assertThat(directory.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(directory.err()).contains("cannot read the expression from " + dir + ": it is a directory");
+        Path binary = Files.write(dir.resolve("binary.txt"), new byte[]{(byte) 0xff, (byte) 0xfe, 0});
+        assertThat(Cli.run("diff", "@" + binary).err()).contains("cannot read the expression from " + binary + ": it is not UTF-8 text");
+        // read no further than an expression could reach: a huge file (or /dev/zero) is refused, not loaded
+        Path huge = file("huge.txt", "x+".repeat(200_001) + "x");
+        assertThat(Cli.run("diff", "@" + huge).err()).contains("the expression in " + huge + " is too long");
+        Cli json = Cli.run("diff", "@" + missing, "--format", "json");
+        assertThat(json.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(JSON.readTree(json.out()).at("/error/message").asText()).contains(missing.toString()).contains("no such file");
+    }
 }

@@ -34,7 +34,9 @@ final class Corpus {
             SplittableRandom rng = new SplittableRandom(seed);
             for (int tries = 0; tries < 50; tries++) {
                 try {
-                Map<String, DMatrixRMaj> values = RandomPoints.draw(e.expr(), rng).values();
+                // the variables differentiated by too: f need not mention a declared one
+                List<dev.matcalc.expr.Var> wrtVars = derivatives().stream().flatMap(d -> d.derivative().wrt().stream()).toList();
+                Map<String, DMatrixRMaj> values = RandomPoints.draw(e.expr(), wrtVars, rng).values();
                 if (finite(e.evaluate(values)) && derivatives().stream().allMatch(d -> finite(d.evaluate(values)))) return values;
                 } catch (RuntimeException ex) {
                     throw new AssertionError(name + ": " + ex.getMessage(), ex);
@@ -80,6 +82,17 @@ final class Corpus {
         c.add(of("blocks", "sum(exp([x; a*y])) + [a, 2*a]*[a; 1] + softplus(a)*tr(diag(x))", "a"));
         c.add(of("matrixHessianTensor", "sum(exp(X*v))", "X", "X"));
         c.add(of("sqrtAndPowers", "sum(sqrt(x)) + sum(x.^-2) + sum(x./(1+x.^2))", "x"));
+        // the constant rule (issue 14): by declared variables f does not mention, sized by their own values
+        c.add(new Case("constantRule_gradientByAnAbsentVector_issue14", "sum(A*y)", List.of("x:vector(k)"),
+                Layout.NUMERATOR, List.of(List.of("x"))));
+        c.add(new Case("constantRule_partialsWithAnAbsentSymmetric_issue14", "x'*A*x", List.of("S:symmetric(k)"),
+                Layout.MIXED, List.of(List.of("x"), List.of("S"))));
+        c.add(new Case("constantRule_jacobianByAnAbsentVector_issue14", "exp(A*x)", List.of("z:vector(k)"),
+                Layout.DENOMINATOR, List.of(List.of("z"))));
+        c.add(new Case("constantRule_mixedSecondByAnAbsentVariable_issue14", "x'*A*x", List.of("z:vector(k)"),
+                Layout.NUMERATOR, List.of(List.of("z", "x"))));
+        c.add(new Case("constantRule_tensorByAnAbsentMatrix_issue14", "A*y", List.of("X:matrix(p,q)"),
+                Layout.NUMERATOR, List.of(List.of("X"))));
         return c;
     }
 }

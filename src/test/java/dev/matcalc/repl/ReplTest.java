@@ -122,4 +122,52 @@ class ReplTest {
         assertThat(out).contains("error: A is declared symmetric(n) but its value is not symmetric: A[2,1] = 3 but A[1,2] = 2")
                 .contains("[10.0,20.0]").doesNotContain("[14.0,20.0]").doesNotContain("Exception");
     }
+
+    /** {@code matcalc repl} run as {@code echo ... | matcalc repl} is: through the command line, stdin a pipe. */
+    private record Piped(int exitCode, String out) { }
+
+    private static Piped piped(String... lines) {
+        java.io.InputStream oldIn = System.in;
+        java.io.PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+            int code = dev.matcalc.cli.Main.run("repl");
+            return new Piped(code, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+        }
+    }
+
+    @Test
+    void replExitStatus_pipedInputWithAFailedLineExitsTwo_issue14() {
+        Piped failed = piped("x+* y");
+        assertThat(failed.out()).contains("error: 1:3: expected an expression after '+'");
+        assertThat(failed.exitCode()).isEqualTo(dev.matcalc.cli.Main.BAD_INPUT);
+        // the session goes on after the error, and still says at the end that a line failed
+        Piped later = piped("x+* y", "sum(exp(x))", "quit");
+        assertThat(later.out()).contains("= exp(x)ᵀ");
+        assertThat(later.exitCode()).isEqualTo(dev.matcalc.cli.Main.BAD_INPUT);
+        assertThat(piped("format html").exitCode()).as("a bad command fails too").isEqualTo(dev.matcalc.cli.Main.BAD_INPUT);
+
+        Piped ok = piped("# a comment", "", "let A: symmetric(n)", "diff x'*A*x wrt x", "quit");
+        assertThat(ok.out()).contains("= 2xᵀA");
+        assertThat(ok.exitCode()).isEqualTo(dev.matcalc.cli.Main.OK);
+    }
+
+    @Test
+    void replOutcome_countsFailedLines_issue14() throws Exception {
+        Repl.Outcome outcome = Repl.run(new BufferedReader(new StringReader("sum(x)\nfoo bar\norder 9\nsum(x)\n")),
+                new PrintWriter(new StringWriter()));
+        assertThat(outcome).isEqualTo(new Repl.Outcome(2, 0));
+    }
+
+    @Test
+    void constantRule_inTheRepl_issue14() throws Exception {
+        assertThat(session("let x: scalar", "format text", "99 wrt x"))
+                .contains("x does not occur in the expression: the derivative by x is zero").contains("  0");
+        assertThat(session("99 wrt x")).contains("error: 'x' does not occur in the expression");
+    }
 }

@@ -96,6 +96,28 @@ class WebApiTest {
     }
 
     @Test
+    void constantRule_declaredVariableNotOccurring_issue14() throws Exception {
+        HttpResponse<String> r = post(server, "/api/derive", "{\"expr\": \"a*y\", \"wrt\": \"x\", "
+                + "\"let\": {\"x\": \"vector(n)\"}, \"at\": {\"a\": 2, \"y\": [1, 2], \"x\": [1, 2, 3]}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.at("/notes/0").asText()).isEqualTo("x does not occur in the expression: the derivative by x is zero");
+        assertThat(answer.at("/variables/x/origin").asText()).isEqualTo("declared");
+        assertThat(answer.at("/derivatives/0/shape").toString()).isEqualTo("[2,3]");
+        assertThat(answer.at("/derivatives/0/value").toString()).isEqualTo("[[0.0,0.0,0.0],[0.0,0.0,0.0]]");
+        HttpResponse<String> check = post(server, "/api/check",
+                "{\"expr\": \"a*y\", \"wrt\": [\"x\"], \"let\": {\"x\": \"vector(n)\"}, \"points\": 2}");
+        assertThat(check.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(check.body()).get("passed").asBoolean()).isTrue();
+        // the page lists the expression's own variables: a declaration left over from an edit adds none
+        HttpResponse<String> vars = post(server, "/api/variables", "{\"expr\": \"a*y\", \"let\": {\"x\": \"vector(n)\"}}");
+        assertThat(JSON.readTree(vars.body()).get("variables").has("x")).isFalse();
+        HttpResponse<String> undeclared = post(server, "/api/derive", "{\"expr\": \"a*y\", \"wrt\": \"x\"}");
+        assertThat(undeclared.statusCode()).isEqualTo(422);
+        assertThat(error(undeclared).get("message").asText()).startsWith("'x' does not occur in the expression");
+    }
+
+    @Test
     void variablesListsInferredAndDeclaredShapes() throws Exception {
         HttpResponse<String> r = post(server, "/api/variables", "{\"expr\": \"x'*A*y\", \"let\": {\"A\": \"matrix(m,n)\"}}");
         assertThat(r.statusCode()).isEqualTo(200);
