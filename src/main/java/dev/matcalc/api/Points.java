@@ -1,5 +1,7 @@
 package dev.matcalc.api;
 
+import dev.matcalc.data.DataValue;
+import dev.matcalc.data.JsonValues;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.shapes.Shape;
 import dev.matcalc.syntax.SourceError;
@@ -16,10 +18,10 @@ final class Points {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** Values given as parsed JSON (numbers, lists, lists of rows), checked as a values file is. */
-    static Map<String, DMatrixRMaj> fromJsonObject(Map<String, Object> at) {
+    /** Values given as parsed JSON (numbers, lists, lists of rows), checked as a values file is, with their kinds. */
+    static Map<String, DataValue> fromJsonObject(Map<String, Object> at) {
         try {
-            return dev.matcalc.numeric.Values.fromJson(JSON.writeValueAsString(at));
+            return JsonValues.fromJson(JSON.writeValueAsString(at));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SourceError("values are not valid JSON: " + e.getOriginalMessage());
         }
