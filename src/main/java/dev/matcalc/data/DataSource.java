@@ -58,7 +58,8 @@ public final class DataSource {
             if (Format.of(spec) != Format.JSON)
                 throw new SourceError("--data " + spec + ": say which name it binds, as in NAME=" + spec
                         + " (only a .json file binds the names in it by itself)");
-            return JsonValues.object(object(json(spec, baseDir), spec));
+            JsonNode object = object(json(spec, baseDir), spec);
+            return inFile(spec, () -> JsonValues.object(object));
         }
         String name = spec.substring(0, equals).strip(), source = spec.substring(equals + 1).strip();
         if (name.isEmpty()) throw new SourceError("--data " + spec + ": a name is missing before '='");

@@ -52,7 +52,9 @@ public final class Values {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SourceError("invalid JSON in values" + where + ": " + e.getOriginalMessage());
+            // Jackson's "(start marker at [Source: REDACTED ...; line: 1, column: 1])" says nothing to a user
+            String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^]]*]\\)", "");
+            throw new SourceError("invalid JSON in values" + where + ": " + message);
         }
         if (root == null || root.isMissingNode()) throw new SourceError("values: expected a JSON value, got nothing");
         return root;
