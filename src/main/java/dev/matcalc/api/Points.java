@@ -36,6 +36,7 @@ final class Points {
     private static DMatrixRMaj toMatrix(String name, Object v) {
         return switch (v) {
             case DMatrixRMaj m -> m;
+            case DataValue d -> d.matrix();
             case Number n -> new DMatrixRMaj(1, 1, true, n.doubleValue());
             case double[] column -> new DMatrixRMaj(column.length, 1, true, column);
             case double[][] rows -> {
@@ -44,7 +45,7 @@ final class Points {
                     if (r.length != rows[0].length) throw new SourceError(name + ": rows differ in length");
                 yield new DMatrixRMaj(rows);
             }
-            default -> throw new SourceError(name + ": expected a number, double[] or double[][], got "
+            default -> throw new SourceError(name + ": expected a number, double[], double[][], DMatrixRMaj or DataValue, got "
                     + v.getClass().getSimpleName());
         };
     }

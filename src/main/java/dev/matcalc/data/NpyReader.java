@@ -81,11 +81,11 @@ final class NpyReader {
         if (start.length == 0 || !Arrays.equals(start, 0, prefix, MAGIC, 0, prefix))
             throw new SourceError(file + ": not a NumPy .npy file (it does not start with \\x93NUMPY)");
         if (start.length < 10) throw truncatedHeader(file);
-        int major = start[6];
+        int major = Byte.toUnsignedInt(start[6]);
         int lengthBytes = switch (major) {
             case 1 -> 2;
             case 2, 3 -> 4;
-            default -> throw new SourceError(file + ": .npy format version " + major + "." + start[7]
+            default -> throw new SourceError(file + ": .npy format version " + major + "." + Byte.toUnsignedInt(start[7])
                     + " is not supported (versions 1 to 3 are)");
         };
         byte[] lengthField = Arrays.copyOfRange(start, 8, 10);

@@ -8,7 +8,7 @@
  * <pre>{@code
  * Map<String, DataValue> data = DataSource.parseAll(List.of("X=X.csv", "y=y.npy", "lam=0.1"), baseDir);
  * Expression f = MatCalc.parse("norm2(X*w - y)^2 + lam*w'*w", lets, DataValue.shapes(data));
- * Map<String, Object> at = new HashMap<>(DataValue.matrices(data));
+ * Map<String, Object> at = new HashMap<>(data);          // DataValues evaluate as they are
  * at.put("w", new double[]{0.5, -0.25});
  * f.derivative("w").evaluate(at);
  * }</pre>
@@ -26,7 +26,9 @@
  *       bare {@code FILE.json} binds every name in it.</li>
  *   <li>anything else: an inline JSON value, {@code lam=0.5}, {@code a=[1,2]}, {@code A=[[1,2],[3,4]]}.</li>
  * </ul>
- * Relative file names are read from the base directory given.
+ * Relative file names are read from the base directory given. A binding reads any file its
+ * user may read: it is meant for the command line, not for requests from others (the web API
+ * takes inline values only, through {@link dev.matcalc.data.JsonValues}).
  *
  * <p><b>Kinds.</b> Inside the engine every value is an EJML {@code DMatrixRMaj}, where a 1×1
  * matrix cannot tell a scalar from a vector of length 1 (or a 3×1 matrix from a 3-vector). A

@@ -27,9 +27,11 @@ public final class Values {
     private Values() { }
 
     // NaN and Infinity are read as numbers so that the error can say which entry is not finite;
-    // duplicate names are rejected rather than silently keeping the last, and so is text after the value.
+    // duplicate names are rejected rather than silently keeping the last, and so is text after the value;
+    // .5 is read as matcalc's expressions read it.
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

@@ -18,6 +18,7 @@ public record ValueShape(Kind kind, int rows, int cols) {
     public static final ValueShape SCALAR = new ValueShape(Kind.SCALAR, 1, 1);
 
     public ValueShape {
+        java.util.Objects.requireNonNull(kind, "kind");
         if (rows < 1 || cols < 1)
             throw new IllegalArgumentException("a value has positive sizes, got " + rows + "×" + cols);
         if (kind == Kind.SCALAR && (rows != 1 || cols != 1) || kind == Kind.VECTOR && cols != 1)

@@ -45,6 +45,7 @@ class DataSourceTest {
     @Test
     void inlineValuesKeepTheirKinds() {
         assertValue(parse("lam=0.5").get("lam"), ValueShape.Kind.SCALAR, 1, 1, 0.5);
+        assertValue(parse("mu=.25").get("mu"), ValueShape.Kind.SCALAR, 1, 1, 0.25);
         assertValue(parse("a=[1,2]").get("a"), ValueShape.Kind.VECTOR, 2, 1, 1, 2);
         assertValue(parse("b=[7]").get("b"), ValueShape.Kind.VECTOR, 1, 1, 7);
         assertValue(parse("A=[[1,2],[3,4]]").get("A"), ValueShape.Kind.MATRIX, 2, 2, 1, 2, 3, 4);

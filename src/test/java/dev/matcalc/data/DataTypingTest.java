@@ -38,7 +38,7 @@ class DataTypingTest {
         assertThat(f.variable("y").shape()).isEqualTo(Shape.vector(Dim.of("n")));
         assertThat(f.typed().dimensionValues()).isEqualTo(Map.of("n", 3, "m", 2));
 
-        Map<String, Object> at = new HashMap<>(DataValue.matrices(data));
+        Map<String, Object> at = new HashMap<>(data);
         double[] w = {0.5, -0.25};
         at.put("w", w);
         double[] gradient = f.derivative(Layout.MIXED, "w").evaluate(at).data();
