@@ -3,6 +3,7 @@ package dev.matcalc;
 import dev.matcalc.api.Expression;
 import dev.matcalc.shapes.Declaration;
 import dev.matcalc.shapes.Typer;
+import dev.matcalc.shapes.ValueShape;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +30,14 @@ public final class MatCalc {
         return parse(source, declarations, Map.of());
     }
 
-    /** Parses and types {@code source}, binding dimensions from the shapes of given values too. */
-    public static Expression parse(String source, Map<String, Declaration> lets, Map<String, int[]> valueShapes) {
+    /**
+     * Parses and types {@code source} for given values: a value's kind decides the kind of a variable
+     * that is not declared (a scalar, a vector or a matrix, whatever its letter), its sizes bind
+     * dimensions, and a value of another kind than a declaration is an error.
+     * {@code MatCalc.parse("lam*x'*x", Map.of(), DataValue.shapes(values))} types {@code lam} as
+     * a scalar when its value is a number ({@link dev.matcalc.data.DataValue}).
+     */
+    public static Expression parse(String source, Map<String, Declaration> lets, Map<String, ValueShape> valueShapes) {
         return new Expression(dev.matcalc.api.Work.call(source, () -> Typer.type(source, lets, valueShapes)));
     }
 }

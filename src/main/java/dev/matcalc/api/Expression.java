@@ -88,7 +88,7 @@ public final class Expression {
         return derivative(layout, Collections.nCopies(order, variable(wrt)));
     }
 
-    /** The value at a point; values are numbers, double[] (vectors), double[][] (rows) or EJML matrices. */
+    /** The value at a point; values are numbers, double[] (vectors), double[][] (rows), EJML matrices or {@link dev.matcalc.data.DataValue}s. */
     public Tensor evaluate(Map<String, ?> values) {
         Map<String, org.ejml.data.DMatrixRMaj> matrices = Points.toMatrices(values, typed.variables());
         Limits.checkValues(matrices);

@@ -1,5 +1,7 @@
 package dev.matcalc.api;
 
+import dev.matcalc.data.DataValue;
+import dev.matcalc.data.JsonValues;
 import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Nodes;
 import dev.matcalc.expr.Var;
@@ -21,10 +23,10 @@ final class Points {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** Values given as parsed JSON (numbers, lists, lists of rows), checked as a values file is. */
-    static Map<String, DMatrixRMaj> fromJsonObject(Map<String, Object> at) {
+    /** Values given as parsed JSON (numbers, lists, lists of rows), checked as a values file is, with their kinds. */
+    static Map<String, DataValue> fromJsonObject(Map<String, Object> at) {
         try {
-            return dev.matcalc.numeric.Values.fromJson(JSON.writeValueAsString(at));
+            return JsonValues.fromJson(JSON.writeValueAsString(at));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SourceError("values are not valid JSON: " + e.getOriginalMessage());
         }
@@ -55,6 +57,7 @@ final class Points {
     static DMatrixRMaj toMatrix(String name, Object v) {
         return switch (v) {
             case DMatrixRMaj m -> m;
+            case DataValue d -> d.matrix();
             case Number n -> new DMatrixRMaj(1, 1, true, n.doubleValue());
             case double[] column -> new DMatrixRMaj(column.length, 1, true, column);
             case double[][] rows -> {
@@ -63,7 +66,7 @@ final class Points {
                     if (r.length != rows[0].length) throw new SourceError(name + ": rows differ in length");
                 yield new DMatrixRMaj(rows);
             }
-            default -> throw new SourceError(name + ": expected a number, double[] or double[][], got "
+            default -> throw new SourceError(name + ": expected a number, double[], double[][], DMatrixRMaj or DataValue, got "
                     + v.getClass().getSimpleName());
         };
     }

@@ -40,7 +40,7 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
     String format;
 
     @Option(names = "--at", paramLabel = "VALUES.json",
-            description = "Evaluate the expression and its derivative at a point: a JSON object mapping each variable to a number, an array (vector) or an array of rows (matrix).")
+            description = "Evaluate the expression and its derivative at a point: a JSON object mapping each variable to a number (scalar), an array (vector) or an array of rows (matrix); the form is the kind of a variable that is not declared.")
     Path at;
 
     @Option(names = "--steps",

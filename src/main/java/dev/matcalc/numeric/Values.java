@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.matcalc.shapes.Shape;
+import dev.matcalc.shapes.ValueShape;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Variable values as JSON, both ways. In: an object mapping each name to a number (1×1), an array
- * of numbers (a column vector n×1) or an array of rows (an m×n matrix; a row vector is one row).
+ * of numbers (a column vector n×1) or an array of rows (an m×n matrix; a row vector is one row);
+ * the form is the value's kind ({@link #kind}), which the typer respects.
  * Out ({@link #toNested}): the same forms, chosen by the declared shape. Positions in messages
  * count from 1 ({@code x[2]} is the second entry, {@code A[2,3]} row 2, column 3), as matcalc's
  * notation does.
@@ -25,34 +27,59 @@ public final class Values {
     private Values() { }
 
     // NaN and Infinity are read as numbers so that the error can say which entry is not finite;
-    // duplicate names are rejected rather than silently keeping the last.
+    // duplicate names are rejected rather than silently keeping the last, and so is text after the value;
+    // .5 is read as matcalc's expressions read it.
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** The most entries one value may have, checked before it is allocated ({@code dev.matcalc.api.Limits}). */
     public static final long MAX_ENTRIES = 10_000_000;
 
     public static Map<String, DMatrixRMaj> fromJson(String json) {
+        Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : object(parse(json)).properties())
+            values.put(field.getKey(), matrix(field.getKey(), field.getValue()));
+        return values;
+    }
+
+    /** The JSON tree of {@code json}, or a {@link SourceError} saying where it is malformed (trailing text included). */
+    public static JsonNode parse(String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SourceError("invalid JSON in values" + where + ": " + e.getOriginalMessage());
+            // Jackson's "(start marker at [Source: REDACTED ...; line: 1, column: 1])" says nothing to a user
+            String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^]]*]\\)", "");
+            throw new SourceError("invalid JSON in values" + where + ": " + message);
         }
-        if (root == null || root.isMissingNode())
-            throw new SourceError("values: expected a JSON object mapping variable names to values, got nothing");
-        if (!root.isObject())
-            throw new SourceError("values: expected a JSON object mapping variable names to values, got " + describe(root));
-        Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) values.put(field.getKey(), matrix(field.getKey(), field.getValue()));
-        return values;
+        if (root == null || root.isMissingNode()) throw new SourceError("values: expected a JSON value, got nothing");
+        return root;
     }
 
-    private static DMatrixRMaj matrix(String name, JsonNode node) {
+    /** {@code root} as the object mapping variable names to values that a values file holds. */
+    public static JsonNode object(JsonNode root) {
+        if (!root.isObject())
+            throw new SourceError("values: expected a JSON object mapping variable names to values, got " + describe(root));
+        return root;
+    }
+
+    /**
+     * The kind of a value, by how it is written: a number is a scalar, an array of numbers a
+     * vector, an array of rows a matrix. {@link #matrix} checks the form.
+     */
+    public static ValueShape.Kind kind(JsonNode value) {
+        if (!value.isArray()) return ValueShape.Kind.SCALAR;
+        return !value.isEmpty() && value.get(0).isArray() ? ValueShape.Kind.MATRIX : ValueShape.Kind.VECTOR;
+    }
+
+    /** The numbers of one value named {@code name} (in messages), checked: finite, rows of one length, within limits. */
+    public static DMatrixRMaj matrix(String name, JsonNode node) {
         if (node.isArray() && node.isEmpty()) throw new SourceError(name + ": empty array, expected a vector or a matrix");
         if (!node.isArray()) return MatrixKernels.scalar(number(node, name));
         if (!node.get(0).isArray()) { // a column vector: every entry a number

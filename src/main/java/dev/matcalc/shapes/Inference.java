@@ -43,11 +43,13 @@ final class Inference {
     final Map<String, Inferred> defined = new HashMap<>();
     final Map<Node, Inferred> types = new IdentityHashMap<>();
     private final Map<String, Declaration> lets;
+    private final Map<String, ValueShape> values;
     private final Set<String> declaredDimNames = new HashSet<>();
 
-    Inference(String source, Map<String, Declaration> lets) {
+    Inference(String source, Map<String, Declaration> lets, Map<String, ValueShape> values) {
         this.source = source;
         this.lets = lets;
+        this.values = values;
         for (Declaration d : lets.values()) {
             if (d == null) continue;
             if (d.rows() instanceof Dim.Sym s) declaredDimNames.add(s.name());
@@ -107,7 +109,8 @@ final class Inference {
         VariableInfo info = variables.get(n.name());
         if (info == null) {
             Declaration d = lets.get(n.name());
-            Inferred type = d != null ? declared(d) : byConvention(n.name());
+            ValueShape given = values.get(n.name());
+            Inferred type = d != null ? declared(d) : given != null ? byKind(given.kind()) : byConvention(n.name());
             info = new VariableInfo(n.name(), type, d, n.span());
             variables.put(n.name(), info);
         }
@@ -123,6 +126,15 @@ final class Inference {
         return switch (d) {
             case Dim.Fixed f -> dims.fixed(f.value());
             case Dim.Sym s -> dims.symbol(s.name());
+        };
+    }
+
+    /** A given value's kind is a fact about an undeclared variable; its sizes bind later ({@link ValueBinding}). */
+    private Inferred byKind(ValueShape.Kind kind) {
+        return switch (kind) {
+            case SCALAR -> scalar();
+            case VECTOR -> new Inferred(dims.fresh(), DimSolver.ONE);
+            case MATRIX -> new Inferred(dims.fresh(), dims.fresh());
         };
     }
 

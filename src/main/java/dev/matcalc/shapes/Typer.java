@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives a program its shapes: declared variables take their declarations, the others
- * matrixcalculus.org's letter convention (a–g scalar, h–z vector, A–Z matrix), and their sizes
- * are inferred from use by unification. Optionally, the shapes of given values bind sizes
+ * Gives a program its shapes: declared variables take their declarations, variables given a
+ * value the kind of the value (a number is a scalar, a list a vector, a list of rows a matrix),
+ * the others matrixcalculus.org's letter convention (a–g scalar, h–z vector, A–Z matrix), and
+ * their sizes are inferred from use by unification. The sizes of given values then bind sizes
  * ({@code x} given as 3×1 makes {@code n = 3}). Every user error is a {@link SourceError}.
  */
 public final class Typer {
@@ -33,15 +34,15 @@ public final class Typer {
     /**
      * @param lets        declared variables; one that does not occur is typed all the same, as
      *                    {@link Typed#absent()}, so that it can be differentiated by (a zero derivative)
-     * @param valueShapes shapes {rows, cols} of given values by variable name; may be empty
+     * @param valueShapes the shapes and kinds of given values by variable name; may be empty
      */
-    public static Typed type(String source, Map<String, Declaration> lets, Map<String, int[]> valueShapes) {
+    public static Typed type(String source, Map<String, Declaration> lets, Map<String, ValueShape> valueShapes) {
         return type(Parser.parse(source), lets, valueShapes);
     }
 
-    public static Typed type(Program program, Map<String, Declaration> lets, Map<String, int[]> valueShapes) {
+    public static Typed type(Program program, Map<String, Declaration> lets, Map<String, ValueShape> valueShapes) {
         Map<String, Declaration> declared = lets == null ? Map.of() : lets;
-        Map<String, int[]> values = valueShapes == null ? Map.of() : valueShapes;
+        Map<String, ValueShape> values = valueShapes == null ? Map.of() : valueShapes;
         try {
             return typeChecked(program, declared, values);
         } catch (StackOverflowError e) {
@@ -50,8 +51,8 @@ public final class Typer {
         }
     }
 
-    private static Typed typeChecked(Program program, Map<String, Declaration> lets, Map<String, int[]> values) {
-        Inference inference = new Inference(program.source(), lets);
+    private static Typed typeChecked(Program program, Map<String, Declaration> lets, Map<String, ValueShape> values) {
+        Inference inference = new Inference(program.source(), lets, values);
         inference.program(program);
         Map<Integer, Integer> bound = ValueBinding.bind(inference, values);
 

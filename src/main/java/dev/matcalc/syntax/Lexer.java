@@ -156,6 +156,14 @@ public final class Lexer {
         return c >= '0' && c <= '9';
     }
 
+    /** Whether {@code name} lexes as one identifier: an ASCII letter or {@code _}, then letters, digits and {@code _}. */
+    public static boolean isIdentifier(String name) {
+        if (name.isEmpty()) return false;
+        char first = name.charAt(0);
+        if (!(Character.isLetter(first) && first < 128 || first == '_')) return false;
+        return name.chars().allMatch(c -> isIdentPart((char) c));
+    }
+
     private static boolean isIdentPart(char c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }

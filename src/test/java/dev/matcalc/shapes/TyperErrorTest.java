@@ -89,11 +89,11 @@ class TyperErrorTest {
     @Test
     void valueShapeConflicts() {
         SourceError e = catchThrowableOfType(SourceError.class, () -> Typer.type("x'*A*x", Map.of(),
-                Map.of("x", new int[]{3, 1}, "A", new int[]{4, 4})));
+                Map.of("x", ValueShape.vector(3), "A", ValueShape.matrix(4, 4))));
         assertThat(e.getMessage()).isEqualTo(
                 "the value given for A is 4×4, but A is used as n×n where n is 3 (from the value given for x)");
-        SourceError fixed = catchThrowableOfType(SourceError.class, () -> Typer.type("a*x", Map.of(),
-                Map.of("a", new int[]{2, 1})));
-        assertThat(fixed.getMessage()).isEqualTo("the value given for a is 2×1, but a is used as 1×1");
+        SourceError fixed = catchThrowableOfType(SourceError.class, () -> Typer.type("a*x",
+                Map.of("x", Declaration.parse("vector(3)")), Map.of("x", ValueShape.vector(4))));
+        assertThat(fixed.getMessage()).isEqualTo("the value given for x is 4×1, but x is used as 3×1");
     }
 }

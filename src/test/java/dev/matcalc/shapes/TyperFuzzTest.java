@@ -30,7 +30,7 @@ class TyperFuzzTest {
             for (int j = 0; j < length; j++) source.append(PIECES[random.nextInt(PIECES.length)]);
             try {
                 Typer.type(source.toString(), Map.of("B", Declaration.parse("matrix(3,n)")),
-                        Map.of("x", new int[]{3, 1}));
+                        Map.of("x", ValueShape.vector(3)));
                 typed++;
             } catch (SourceError e) {
                 assertThat(e.span()).isNotNull();

@@ -155,7 +155,7 @@ class TyperTest {
 
     @Test
     void valueShapesBindDimensions() {
-        Typed t = Typer.type("x'*A*x", Map.of(), Map.of("x", new int[]{3, 1}, "A", new int[]{3, 3}));
+        Typed t = Typer.type("x'*A*x", Map.of(), Map.of("x", ValueShape.vector(3), "A", ValueShape.matrix(3, 3)));
         assertThat(t.dimensionValues()).isEqualTo(Map.of("n", 3));
         assertThat(shapeOf(t, "A")).isEqualTo(Shape.matrix(N, N));
     }

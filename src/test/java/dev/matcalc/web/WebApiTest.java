@@ -86,6 +86,22 @@ class WebApiTest {
     }
 
     @Test
+    void pointValuesTypeUndeclaredVariablesByTheirKinds() throws Exception {
+        HttpResponse<String> r = post(server, "/api/derive",
+                "{\"expr\": \"lam*x'*x + b'*x\", \"wrt\": \"x\", \"at\": {\"lam\": 0.5, \"x\": [1, 2], \"b\": [1, 1]}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.at("/variables/lam/shape").asText()).isEqualTo("scalar");
+        assertThat(answer.at("/variables/b/shape").asText()).isEqualTo("vector(n)");
+        assertThat(answer.at("/derivatives/0/value").toString()).isEqualTo("[2.0,3.0]");   // 2·0.5·x + b
+        HttpResponse<String> declared = post(server, "/api/derive",
+                "{\"expr\": \"lam*x'*x\", \"wrt\": \"x\", \"let\": {\"lam\": \"vector(n)\"}, \"at\": {\"lam\": 0.5, \"x\": [1, 2]}}");
+        assertThat(declared.statusCode()).isEqualTo(422);
+        assertThat(error(declared).get("message").asText())
+                .isEqualTo("lam is declared vector(n), but the value given for lam is a scalar");
+    }
+
+    @Test
     void checkComparesWithFiniteDifferences() throws Exception {
         HttpResponse<String> r = post(server, "/api/check", "{\"expr\": \"sum(exp(A*x))\", \"wrt\": [\"x\"], \"points\": 2}");
         assertThat(r.statusCode()).isEqualTo(200);
