@@ -41,11 +41,11 @@ final class JavaModule {
             });
             body.add("require(" + x + ", \"" + v.name() + "\", " + exprs.dim(v.shape().rows()) + ", " + exprs.dim(v.shape().cols()) + ");");
         }
-        String value = exprs.ref(plan.function());
+        String value = exprs.ref(plan.computedFunction());
         exprs.statement("DMatrixRMaj value = " + value + ";");
         List<String> outputs = new ArrayList<>();
         for (Plan.Output o : plan.outputs()) {
-            String c = exprs.ref(o.expr());
+            String c = exprs.ref(o.computed());
             outputs.add("output(" + (o.transpose() ? "CommonOps_DDRM.transpose(" + c + ", null)" : c) + ")");
         }
         body.addAll(exprs.statements());

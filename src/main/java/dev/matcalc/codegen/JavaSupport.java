@@ -127,6 +127,7 @@ final class JavaSupport {
 
                 private static double logsumexp(DMatrixRMaj v) {
                     double m = CommonOps_DDRM.elementMax(v), s = 0;  // shifted by the max: no overflow
+                    if (!Double.isFinite(m)) return m;                // an infinite (or NaN) entry decides the sum
                     for (double x : v.data) s += Math.exp(x - m);
                     return m + Math.log(s);
                 }
