@@ -97,7 +97,7 @@ public final class StableForms {
     /** In a product with a scalar factor sum(exp(z))^-k: each exp(z) (or exp(z)', diag(exp(z)), exp(z).^j) takes one. */
     static final Law NORMALIZED_EXP = new Law("normalizedExp", "exp(z)/sum(exp(z)) = softmax(z)", e -> {
         if (!(e instanceof MatMul m)) return null;
-        List<Expr> factors = m.factors();
+        List<Expr> factors = liftScalars(m.factors());
         for (int i = 0; i < factors.size(); i++) {
             Powered norm = Powered.of(factors.get(i));
             Expr z = norm.exponent() < 0 && norm.exponent() == Math.rint(norm.exponent()) ? sumOfExp(norm.base()) : null;
@@ -277,22 +277,68 @@ public final class StableForms {
 
     private record Normalized(Expr replacement, int consumed) { }
 
-    /** A factor with exp(z) in it divided by up to {@code available} sums sum(exp(z)), written with softmax(z). */
-    private static Normalized normalize(Expr f, Expr z, int available) {
-        Expr softmax = call(MatFn.SOFTMAX, z);
-        Expr s = strip(f);
-        if (isExpOf(s, z)) return new Normalized(softmax, 1);
-        if (s instanceof Transpose t && isExpOf(t.arg(), z)) return new Normalized(transpose(softmax), 1);
-        if (s instanceof Call c && c.fn() == MatFn.DIAG_MATRIX && isExpOf(c.arg(), z))
-            return new Normalized(call(MatFn.DIAG_MATRIX, softmax), 1);
-        if (s instanceof Power p && isExpOf(p.base(), z) && p.exponent() instanceof Num n
-                && n.value() >= 1 && n.value() == Math.rint(n.value()) && n.value() <= available)
-            return new Normalized(pow(softmax, n), (int) n.value());
-        if (s instanceof Hadamard h) {
-            if (isExpOf(h.left(), z)) return new Normalized(hadamard(softmax, h.right()), 1);
-            if (isExpOf(h.right(), z)) return new Normalized(hadamard(h.left(), softmax), 1);
+    /**
+     * The factors of a product with those of its scalar sub-products (x'*y/s, a 1×1 chain with a
+     * scale) lifted beside them: ((x'*y)/s)*v = (1/s)*(x'*y)*v, so that 1/s meets v.
+     */
+    private static List<Expr> liftScalars(List<Expr> factors) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr f : factors) {
+            if (f instanceof MatMul inner && inner.isScalar() && !inner.factors().stream().allMatch(Expr::isScalar)) {
+                inner.factors().stream().filter(Expr::isScalar).forEach(out::add);
+                out.add(mul(inner.factors().stream().filter(g -> !g.isScalar()).toList()));
+            } else {
+                out.add(f);
+            }
         }
-        return null;
+        return out;
+    }
+
+    /**
+     * A factor linear in exp(z) (exp(z) itself, its transpose, diag(exp(z)), exp(z).*B, a sum of
+     * such, or exp(z).^j) divided by {@code available} or fewer sums sum(exp(z)), written with softmax(z).
+     */
+    private static Normalized normalize(Expr f, Expr z, int available) {
+        Expr s = strip(f);
+        if (isExpOf(s, z)) return new Normalized(call(MatFn.SOFTMAX, z), 1);
+        return switch (s) {
+            case Transpose t -> map(normalize(t.arg(), z, available), Exprs::transpose);
+            case Call c when c.fn() == MatFn.DIAG_MATRIX -> map(normalize(c.arg(), z, available), x -> call(MatFn.DIAG_MATRIX, x));
+            case Hadamard h -> {
+                Normalized left = normalize(h.left(), z, available);
+                if (left != null) yield map(left, x -> hadamard(x, h.right()));
+                yield map(normalize(h.right(), z, available), x -> hadamard(h.left(), x));
+            }
+            case Power p when isExpOf(p.base(), z) && p.exponent() instanceof Num n
+                    && n.value() >= 1 && n.value() == Math.rint(n.value()) && n.value() <= available ->
+                    new Normalized(pow(call(MatFn.SOFTMAX, z), n), (int) n.value());
+            case MatMul p -> {
+                for (int i = 0; i < p.factors().size(); i++) {
+                    Normalized n = normalize(p.factors().get(i), z, available);
+                    if (n == null) continue;
+                    List<Expr> out = new ArrayList<>(p.factors());
+                    out.set(i, n.replacement());
+                    yield new Normalized(mul(out), n.consumed());
+                }
+                yield null;
+            }
+            case Add a -> {
+                List<Expr> terms = new ArrayList<>();
+                int consumed = -1;
+                for (Expr t : a.terms()) {
+                    Normalized n = normalize(t, z, available);
+                    if (n == null || (consumed >= 0 && n.consumed() != consumed)) yield null;
+                    consumed = n.consumed();
+                    terms.add(n.replacement());
+                }
+                yield new Normalized(add(terms), consumed);
+            }
+            default -> null;
+        };
+    }
+
+    private static Normalized map(Normalized n, UnaryOperator<Expr> f) {
+        return n == null ? null : new Normalized(f.apply(n.replacement()), n.consumed());
     }
 
     private static boolean isExpOf(Expr e, Expr z) {
