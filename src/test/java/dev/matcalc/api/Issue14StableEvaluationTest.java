@@ -5,6 +5,7 @@ import dev.matcalc.calculus.Layout;
 import dev.matcalc.numeric.RandomPoints;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.testing.NumericCheck;
+import dev.matcalc.testing.StableReferences.Reference;
 import dev.matcalc.testing.dual.DualEvaluator;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static dev.matcalc.testing.StableReferences.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Issue 14: functions that are finite where their written form overflows (the logistic loss at
@@ -24,51 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here from analytically stable identities (log(1 + e^t) = t + log(1 + e^-t), and the like).
  */
 class Issue14StableEvaluationTest {
-    static final String LOGISTIC = "sum(log(1 + exp(-y.*(X*w))))";
-    /** Three margins beyond exp's range (y_i x_i'w = -798.5, 1603, 809) and one ordinary one (-0.2). */
-    static final double[][] X = {{1, 0.5}, {2, -1}, {-1, 3}, {0.001, 0.2}};
-    static final double[] Y = {1, -1, 1, 1}, W = {-800, 3};
-
-    static Map<String, Object> logisticPoint() {
-        return Map.of("X", X, "y", Y, "w", W);
-    }
-
-    /** log(1 + e^t) without overflow. */
-    static double softplus(double t) {
-        return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
-    }
-
-    static double sigmoid(double t) {
-        return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
-    }
-
-    /** The logistic loss Σ log(1 + exp(-m_i)), m_i = y_i x_i'w, its gradient and Hessian, from the margins. */
-    record Logistic(double value, double[] gradient, double[] hessian) {
-        static Logistic at(double[][] x, double[] y, double[] w) {
-            int n = x.length, p = w.length;
-            double value = 0;
-            double[] g = new double[p], h = new double[p * p];
-            for (int i = 0; i < n; i++) {
-                double m = 0;
-                for (int j = 0; j < p; j++) m += x[i][j] * w[j];
-                m *= y[i];
-                value += softplus(-m);
-                double s = sigmoid(-m), curvature = s * sigmoid(m) * y[i] * y[i];
-                for (int j = 0; j < p; j++) {
-                    g[j] -= s * y[i] * x[i][j];
-                    for (int k = 0; k < p; k++) h[j * p + k] += curvature * x[i][j] * x[i][k];
-                }
-            }
-            return new Logistic(value, g, h);
-        }
-    }
-
     @Test
     void logisticLossAtAnOverflowingPointEvaluatesFiniteAndRight() {
         Expression f = MatCalc.parse(LOGISTIC);
-        Logistic expected = Logistic.at(X, Y, W);
+        Reference expected = logistic();
         // margins -798.5, 1603, 809, -0.2: the loss is 798.5 + log(1 + e^0.2) + (terms below 1e-300)
-        assertThat(expected.value()).isCloseTo(798.5 + Math.log1p(Math.exp(0.2)), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(expected.value()).isCloseTo(798.5 + Math.log1p(Math.exp(0.2)), within(1e-12));
         assertClose("value", f.evaluate(logisticPoint()).data(), new double[] {expected.value()});
         for (Layout layout : Layout.values()) {
             DerivativeResult g = f.derivative(layout, "w"), h = f.derivative(layout, "w", "w");
@@ -82,7 +46,7 @@ class Issue14StableEvaluationTest {
     @Test
     void logisticLossCompiledIsFiniteAndRight() {
         Expression f = MatCalc.parse(LOGISTIC);
-        Logistic expected = Logistic.at(X, Y, W);
+        Reference expected = logistic();
         CompiledDerivative g = f.derivative("w").compile(), h = f.derivative("w", "w").compile();
         CompiledDerivative.Evaluation e = g.evaluate(logisticPoint());
         assertClose("compiled value", e.value().data(), new double[] {expected.value()});
@@ -112,13 +76,13 @@ class Issue14StableEvaluationTest {
     @Test
     void logSumExpOfEntriesNearAThousand() {
         Expression f = MatCalc.parse("log(sum(exp(z)))");
-        Map<String, Object> at = Map.of("z", new double[] {1000, 999, -5});
-        double total = 1 + Math.exp(-1) + Math.exp(-1005);          // Σ e^(z_i - 1000)
-        double[] s = {1 / total, Math.exp(-1) / total, Math.exp(-1005) / total};
-        double[] hessian = new double[9];
-        for (int i = 0; i < 3; i++)
-            for (int j = 0; j < 3; j++) hessian[i * 3 + j] = (i == j ? s[i] : 0) - s[i] * s[j];
-        double value = 1000 + Math.log(total);
+        double[] z = {1000, 999, -5};
+        Map<String, Object> at = Map.of("z", z);
+        Reference expected = logSumExp(z);
+        // log(e^1000 + e^999 + e^-5) = 1000 + log(1 + e^-1 + e^-1005)
+        assertThat(expected.value()).isEqualTo(1000 + Math.log(1 + Math.exp(-1) + Math.exp(-1005)));
+        double value = expected.value();
+        double[] s = expected.gradient(), hessian = expected.hessian();
         assertClose("value", f.evaluate(at).data(), new double[] {value});
         assertClose("gradient", f.derivative("z").evaluate(at).data(), s);
         assertClose("Hessian", f.derivative("z", "z").evaluate(at).data(), hessian);

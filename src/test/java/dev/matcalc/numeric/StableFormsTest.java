@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static dev.matcalc.testing.StableReferences.sigmoid;
+import static dev.matcalc.testing.StableReferences.softplus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -116,15 +118,6 @@ class StableFormsTest {
         double v = Evaluator.evaluate(parse(source), at).data[0];
         assertThat(v).as(source).isFinite();
         return v;
-    }
-
-    /** log(1 + e^t), from the identity log(1 + e^t) = t + log(1 + e^-t) for t > 0. */
-    static double softplus(double t) {
-        return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
-    }
-
-    static double sigmoid(double t) {
-        return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
     }
 
     private static DMatrixRMaj col(double... v) {
