@@ -79,10 +79,8 @@ final class JavaExprs extends Emitter<String> {
             case TANH -> "Math::tanh";
             case ABS -> "Math::abs";
             case SIGN -> "Math::signum";
-            case RELU -> "u -> u > 0 ? u : 0";
-            case STEP -> "u -> u > 0 ? 1 : 0";
-            case SIGMOID -> "u -> 1 / (1 + Math.exp(-u))";
-            case SOFTPLUS -> "u -> Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)))";
+            // methods of the generated class, not lambdas: a lambda's parameter could clash with an input's name
+            case RELU, STEP, SIGMOID, SOFTPLUS -> JavaModule.CLASS_NAME + "::" + fn.fnName();
         };
     }
 

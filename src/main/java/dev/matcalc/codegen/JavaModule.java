@@ -42,11 +42,11 @@ final class JavaModule {
             body.add("require(" + x + ", \"" + v.name() + "\", " + exprs.dim(v.shape().rows()) + ", " + exprs.dim(v.shape().cols()) + ");");
             if (Plan.checksSymmetry(v)) body.add("requireSymmetric(" + x + ", \"" + v.name() + "\", \"" + Plan.declaration(v) + "\");");
         }
-        String value = exprs.ref(plan.function());
+        String value = exprs.ref(plan.computedFunction());
         exprs.statement("DMatrixRMaj value = " + value + ";");
         List<String> outputs = new ArrayList<>();
         for (Plan.Output o : plan.outputs()) {
-            String c = exprs.ref(o.expr());
+            String c = exprs.ref(o.computed());
             outputs.add("output(" + (o.transpose() ? "CommonOps_DDRM.transpose(" + c + ", null)" : c) + ")");
         }
         body.addAll(exprs.statements());

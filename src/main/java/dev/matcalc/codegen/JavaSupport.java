@@ -144,6 +144,22 @@ final class JavaSupport {
                     return out;
                 }
 
+                private static double relu(double u) {
+                    return u > 0 ? u : 0;
+                }
+
+                private static double step(double u) {
+                    return u > 0 ? 1 : 0;  // relu's derivative, the subgradient 0 at 0
+                }
+
+                private static double sigmoid(double u) {
+                    return 1 / (1 + Math.exp(-u));  // exp(-u) = inf at u < -709 gives 0, the right limit
+                }
+
+                private static double softplus(double u) {
+                    return Math.max(u, 0) + Math.log1p(Math.exp(-Math.abs(u)));  // log(1 + exp(u)) without overflow
+                }
+
                 private static DMatrixRMaj map(DMatrixRMaj a, DoubleUnaryOperator f) {
                     DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
                     for (int i = 0; i < out.data.length; i++) out.data[i] = f.applyAsDouble(a.data[i]);
@@ -158,6 +174,7 @@ final class JavaSupport {
 
                 private static double logsumexp(DMatrixRMaj v) {
                     double m = CommonOps_DDRM.elementMax(v), s = 0;  // shifted by the max: no overflow
+                    if (!Double.isFinite(m)) return m;                // an infinite (or NaN) entry decides the sum
                     for (double x : v.data) s += Math.exp(x - m);
                     return m + Math.log(s);
                 }

@@ -3,6 +3,7 @@ package dev.matcalc.codegen;
 import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
 import dev.matcalc.expr.*;
+import dev.matcalc.numeric.StableForms;
 import dev.matcalc.shapes.Dim;
 import dev.matcalc.syntax.SourceError;
 
@@ -17,9 +18,10 @@ public final class Plan {
 
     /**
      * One derivative to return. {@code expr} is its matrix form, transposed by {@code transpose} into
-     * the shape(f) + shape(wrt) convention, or for a {@code tensor} its differential in {@code directions}.
+     * the shape(f) + shape(wrt) convention, or for a {@code tensor} its differential in {@code directions};
+     * {@code computed} is what the code computes for it: expr's {@link StableForms stable form}.
      */
-    public record Output(Derivative derivative, Expr expr, boolean transpose, boolean tensor) {
+    public record Output(Derivative derivative, Expr expr, Expr computed, boolean transpose, boolean tensor) {
         public List<Var> directions() {
             return derivative.directions();
         }
@@ -29,6 +31,7 @@ public final class Plan {
     public record DimSource(Var var, int axis) { }
 
     private final Expr function;
+    private final Expr computedFunction;
     private final List<Var> inputs;
     private final Map<String, DimSource> dims = new LinkedHashMap<>();
     private final List<Output> outputs;
@@ -42,13 +45,15 @@ public final class Plan {
         Set<Var> inputs = new LinkedHashSet<>(Nodes.variables(function).stream().filter(v -> !v.isDifferential()).toList());
         for (Derivative d : derivatives) inputs.addAll(d.wrt());
         this.inputs = List.copyOf(inputs);
-        this.outputs = derivatives.stream().map(Plan::output).toList();
+        StableForms stable = new StableForms();
+        this.computedFunction = stable.of(function);
+        this.outputs = derivatives.stream().map(d -> output(d, stable)).toList();
         for (Var v : inputs) {
             bindDim(v.shape().rows(), v, 0);
             bindDim(v.shape().cols(), v, 1);
         }
-        count(function);
-        for (Output o : outputs) count(o.expr());
+        count(computedFunction);
+        for (Output o : outputs) count(o.computed());
         checkDimsBound();
     }
 
@@ -62,13 +67,13 @@ public final class Plan {
         return v.kind() == Var.Kind.SYMMETRIC && !v.shape().isScalar();
     }
 
-    private static Output output(Derivative d) {
-        if (!d.hasMatrixForm()) return new Output(d, d.differential(), false, true);
+    private static Output output(Derivative d, StableForms stable) {
+        if (!d.hasMatrixForm()) return new Output(d, d.differential(), stable.of(d.differential()), false, true);
         // the same rule as DerivativeResult: gradients in the variable's shape, the rest in numerator layout
         boolean transposed = d.layout() == Layout.DENOMINATOR
                 ? d.kind() != Derivative.Kind.GRADIENT
                 : d.layout() == Layout.NUMERATOR && d.kind() == Derivative.Kind.GRADIENT;
-        return new Output(d, d.matrix(), transposed, false);
+        return new Output(d, d.matrix(), stable.of(d.matrix()), transposed, false);
     }
 
     private void bindDim(Dim d, Var v, int axis) {
@@ -120,8 +125,14 @@ public final class Plan {
         return result;
     }
 
+    /** The function as the user wrote it (what the generated code's documentation shows). */
     public Expr function() {
         return function;
+    }
+
+    /** What the generated code computes for the function: its {@link StableForms stable form}. */
+    public Expr computedFunction() {
+        return computedFunction;
     }
 
     public List<Var> inputs() {

@@ -36,7 +36,7 @@ final class PythonModule {
             if (Plan.checksSymmetry(v)) body.add("_requireSymmetric(\"" + ids.of(v.name()) + "\", " + ids.of(v.name()) + ", \""
                     + Plan.declaration(v) + "\")");
 
-        PythonExprs.Code value = exprs.ref(plan.function());
+        PythonExprs.Code value = exprs.ref(plan.computedFunction());
         exprs.statement("value = " + value.text());
         List<String> outputNames = new ArrayList<>();
         boolean tensors = false;
@@ -47,7 +47,7 @@ final class PythonModule {
                 tensors = true;
                 tensor(o, name);
             } else {
-                PythonExprs.Code c = exprs.ref(o.expr());
+                PythonExprs.Code c = exprs.ref(o.computed());
                 boolean t = o.transpose() && o.expr().shape().isMatrix();
                 exprs.statement(name + " = " + (t ? c.at(PythonExprs.ATOM) + ".T" : c.text()));
             }
@@ -91,7 +91,7 @@ final class PythonModule {
 
     /** A derivative without a matrix form, built from its differential: see {@code _fromDifferential}. */
     private void tensor(Plan.Output o, String name) {
-        PythonExprs.Code linear = exprs.ref(o.expr());
+        PythonExprs.Code linear = exprs.ref(o.computed());
         List<String> dirs = o.directions().stream().map(d -> ids.of(d.name())).toList();
         String fn = ids.fresh("d_" + name);
         exprs.statement("# " + o.derivative().kind().label() + " with no matrix form: built from the differential "

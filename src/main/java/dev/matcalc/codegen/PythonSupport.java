@@ -12,30 +12,49 @@ import java.util.Map;
 final class PythonSupport {
     private PythonSupport() { }
 
-    /** Element-wise and vector helpers, by the name generated code calls them. */
+    /**
+     * Element-wise and vector helpers, by the name generated code calls them. Each is the library's own
+     * stable form where it has one (JAX's {@code jax.nn}, PyTorch's {@code torch.sigmoid},
+     * {@code torch.logaddexp}, {@code torch.logsumexp}), else written so that no exp overflows.
+     */
     static String helper(PythonFlavor flavor, String name) {
         return switch (flavor) {
-            case NUMPY, JAX -> numpyLike(flavor.lib()).get(name);
+            case NUMPY -> NUMPY_HELPERS.get(name);
+            case JAX -> JAX_HELPERS.getOrDefault(name, NUMPY_HELPERS.get(name).replace("np.", "jnp."));
             case PYTORCH -> TORCH_HELPERS.get(name);
         };
     }
 
-    private static Map<String, String> numpyLike(String lib) {
-        return Map.of(
-                "relu", "def relu(u):\n    return LIB.maximum(u, 0.0)\n",
-                "step", "def step(u):\n    # relu's derivative: 1 where u > 0, else 0 (the subgradient 0 at 0)\n    return LIB.where(u > 0, 1.0, 0.0)\n",
-                "sigmoid", "def sigmoid(u):\n    # 1 / (1 + exp(-u)), written with tanh so that no exp overflows\n    return 0.5 * (1.0 + LIB.tanh(0.5 * u))\n",
-                "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow\n    return LIB.maximum(u, 0.0) + LIB.log1p(LIB.exp(-LIB.abs(u)))\n",
-                "softmax", "def softmax(v):\n    e = LIB.exp(v - LIB.max(v))  # shifted by the max: no overflow\n    return e / LIB.sum(e)\n",
-                "logsumexp", "def logsumexp(v):\n    m = LIB.max(v)  # shifted by the max: no overflow\n    return m + LIB.log(LIB.sum(LIB.exp(v - m)))\n")
-                .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().replace("LIB", lib)));
-    }
+    private static final Map<String, String> NUMPY_HELPERS = Map.of(
+            "relu", "def relu(u):\n    return np.maximum(u, 0.0)\n",
+            "step", "def step(u):\n    # relu's derivative: 1 where u > 0, else 0 (the subgradient 0 at 0)\n    return np.where(u > 0, 1.0, 0.0)\n",
+            "sigmoid", """
+                    def sigmoid(u):
+                        # 1 / (1 + exp(-u)) from e = exp(-|u|) <= 1: no overflow, full precision in both tails
+                        e = np.exp(-np.abs(u))
+                        return np.where(u >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+                    """,
+            "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow\n    return np.logaddexp(0.0, u)\n",
+            "softmax", "def softmax(v):\n    e = np.exp(v - np.max(v))  # shifted by the max: no overflow\n    return e / np.sum(e)\n",
+            "logsumexp", """
+                    def logsumexp(v):
+                        m = np.max(v)  # shifted by the max: no overflow
+                        if not np.isfinite(m):  # an infinite (or NaN) entry decides the sum
+                            return m
+                        return m + np.log(np.sum(np.exp(v - m)))
+                    """);
+
+    private static final Map<String, String> JAX_HELPERS = Map.of(
+            "sigmoid", "def sigmoid(u):\n    return jax.nn.sigmoid(u)\n",
+            "softplus", "def softplus(u):\n    return jax.nn.softplus(u)\n",
+            "softmax", "def softmax(v):\n    return jax.nn.softmax(v)\n",
+            "logsumexp", "def logsumexp(v):\n    return jax.nn.logsumexp(v)\n");
 
     private static final Map<String, String> TORCH_HELPERS = Map.of(
             "relu", "def relu(u):\n    return torch.clamp(u, min=0.0)\n",
             "step", "def step(u):\n    # relu's derivative: 1 where u > 0, else 0 (the subgradient 0 at 0)\n    return torch.where(u > 0, torch.ones_like(u), torch.zeros_like(u))\n",
             "sigmoid", "def sigmoid(u):\n    return torch.sigmoid(u)\n",
-            "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow\n    return torch.clamp(u, min=0.0) + torch.log1p(torch.exp(-torch.abs(u)))\n",
+            "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow, exact at every u (F.softplus turns linear past a threshold)\n    return torch.logaddexp(u, torch.zeros_like(u))\n",
             "softmax", "def softmax(v):\n    return torch.softmax(v, dim=0)\n",
             "logsumexp", "def logsumexp(v):\n    return torch.logsumexp(v, dim=0)\n");
 

@@ -3,6 +3,7 @@ package dev.matcalc.compile;
 import dev.matcalc.expr.*;
 import dev.matcalc.numeric.Evaluator;
 import dev.matcalc.numeric.MatrixKernels;
+import dev.matcalc.numeric.StableForms;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -35,8 +36,9 @@ final class PlanBuilder {
 
     Plan build(List<Expr> roots) {
         for (Expr r : roots) at.bind(r);
+        List<Expr> stable = new StableForms().of(roots); // the same numbers, finite where the written form overflows
         Orientation orientation = new Orientation(this);
-        List<Expr> canonical = roots.stream().map(orientation::canonical).toList();
+        List<Expr> canonical = stable.stream().map(orientation::canonical).toList();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Expr r : canonical) {
             uses.merge(id(r), 1, Integer::sum);

@@ -36,6 +36,12 @@ final class VectorMath {
                 DoubleVector one = DoubleVector.broadcast(S, 1.0);
                 for (; i < bound; i += step) one.div(v(x, i).neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(y, i);
             }
+            case SOFTPLUS -> { // max(x, 0) + log1p(exp(-|x|)): exp of a non-positive number never overflows
+                for (; i < bound; i += step) {
+                    DoubleVector a = v(x, i);
+                    a.max(0.0).add(a.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P)).intoArray(y, i);
+                }
+            }
             default -> {
                 return false;
             }

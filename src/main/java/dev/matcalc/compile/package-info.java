@@ -2,7 +2,8 @@
  * Compiled evaluation plans: an expression DAG (a derivative, its function, its differential) turned
  * once into a list of steps over preallocated buffers and run many times.
  *
- * <p>What the plan does that the reference {@link dev.matcalc.numeric.Evaluator} does not: structurally
+ * <p>Like the evaluator, a plan computes its roots' {@link dev.matcalc.numeric.StableForms stable forms}.
+ * What the plan does that the reference {@link dev.matcalc.numeric.Evaluator} does not: structurally
  * equal subterms share one step (hash-consing on top of identity); product chains are associated by
  * cost when the sizes are known, with transposes passed to the multiplication instead of formed;
  * {@code diag(v)} inside a product scales rows or columns; products known to be symmetric

@@ -28,6 +28,7 @@ public enum Fn {
     RELU("relu", "\\operatorname{relu}", "relu", Domain.NONZERO, x -> x > 0 ? x : 0),
     /** The Heaviside step (1 for u > 0, else 0): relu's derivative. */
     STEP("step", "\\operatorname{step}", "step", Domain.NONZERO, x -> x > 0 ? 1 : 0),
+    // exp(-x) = inf below x = -709 gives 1/inf = 0, sigmoid's limit: no NaN, no exception
     SIGMOID("sigmoid", "\\sigma", "sigmoid", Domain.ALL, x -> 1 / (1 + Math.exp(-x))),
     // softplus(u) = log(1 + exp(u)), computed without overflow
     SOFTPLUS("softplus", "\\operatorname{softplus}", "softplus", Domain.ALL,

@@ -37,19 +37,22 @@ public final class Evaluator {
     private final IdentityHashMap<Expr, DMatrixRMaj> memo = new IdentityHashMap<>();
     /** Per variable name, which nodes mention it: shared by all children of the root. */
     private final Map<String, IdentityHashMap<Expr, Boolean>> mentions;
+    /** What is computed for each expression asked for: shared by all children, so they share its nodes. */
+    private final StableForms stable;
 
     public Evaluator(Map<String, DMatrixRMaj> values) {
-        this(null, null, null, Map.copyOf(values), new DimBinding(), new HashMap<>());
+        this(null, null, null, Map.copyOf(values), new DimBinding(), new HashMap<>(), new StableForms());
     }
 
     private Evaluator(Evaluator parent, Var varying, DMatrixRMaj varyingValue, Map<String, DMatrixRMaj> values,
-                      DimBinding dims, Map<String, IdentityHashMap<Expr, Boolean>> mentions) {
+                      DimBinding dims, Map<String, IdentityHashMap<Expr, Boolean>> mentions, StableForms stable) {
         this.parent = parent;
         this.varying = varying;
         this.varyingValue = varyingValue;
         this.values = values;
         this.dims = dims;
         this.mentions = mentions;
+        this.stable = stable;
     }
 
     /** The value of {@code e} at {@code values}: a one-shot evaluation. */
@@ -59,15 +62,18 @@ public final class Evaluator {
 
     /** This point with {@code v} set to {@code value} (replacing any value it had here). */
     public Evaluator with(Var v, DMatrixRMaj value) {
-        Evaluator child = new Evaluator(this, v, value.copy(), values, dims, mentions);
+        Evaluator child = new Evaluator(this, v, value.copy(), values, dims, mentions, stable);
         dims.bind(v, value);
         return child;
     }
 
-    /** The value of {@code e}, a fresh matrix the caller may modify. */
+    /**
+     * The value of {@code e}, a fresh matrix the caller may modify. What is computed is e's
+     * {@link StableForms stable form}: the same value, finite also where e as written overflows.
+     */
     public DMatrixRMaj eval(Expr e) {
         bind(e);
-        return compute(e).copy();
+        return compute(stable.of(e)).copy();
     }
 
     /**

@@ -7,6 +7,9 @@
  * the values given. A derivative is an expression D linear in a differential dX; its numbers
  * come from evaluating D with dX set to each basis matrix E_k ({@link dev.matcalc.numeric.Derivatives}),
  * which child evaluators make cheap: only the nodes that mention dX are recomputed per direction.
+ * What is computed is an expression's {@link dev.matcalc.numeric.StableForms stable form}: the same
+ * value, finite where the written form overflows ({@code log(1 + exp(u))} as {@code softplus(u)});
+ * compiled plans and generated code compute it too, and nothing shown to a user is rewritten.
  * {@link dev.matcalc.numeric.FiniteDifferences} computes the same tensors by central differences,
  * as an independent check; {@link dev.matcalc.numeric.RandomPoints} draws the points to check at.
  * {@link dev.matcalc.numeric.SymmetricValues} refuses a value of a symmetric variable that is not

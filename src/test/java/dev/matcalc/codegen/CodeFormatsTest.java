@@ -71,7 +71,8 @@ class CodeFormatsTest {
         Matcher m = Pattern.compile("(t\\d+) = X @ w\\n").matcher(py);
         assertThat(m.find()).as(py).isTrue();
         assertThat(py.split("X @ w", -1)).as("X @ w written once").hasSize(2);
-        assertThat(py).contains("value = np.sum(np.log(1.0 + np.exp(-y * " + m.group(1) + ")))");
+        // computed in its stable form (issue 14), documented as written
+        assertThat(py).contains("value = np.sum(softplus(-y * " + m.group(1) + "))", "f = sum(log(1 + exp(-y.*(X*w))))");
     }
 
     /** The layout is undone: whatever the layout, the gradient by x is a 1-d array, the Jacobian [m, n]. */

@@ -1,0 +1,134 @@
+package dev.matcalc.numeric;
+
+import dev.matcalc.MatCalc;
+import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Var;
+import dev.matcalc.expr.Nodes;
+import dev.matcalc.render.Render;
+import dev.matcalc.testing.dual.DualEvaluator;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static dev.matcalc.testing.StableReferences.sigmoid;
+import static dev.matcalc.testing.StableReferences.softplus;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Issue 14: the stable forms evaluation computes. Each law rewrites its pattern; values and
+ * derivatives at ordinary points are those of the expression as written (the naive kernels of the
+ * independent dual-number evaluator); values where the written form overflows are finite and right.
+ */
+class StableFormsTest {
+    private static Expr parse(String source) {
+        return MatCalc.parse(source, "u:vector(n)", "z:vector(n)", "A:matrix(n,n)").expr();
+    }
+
+    @ParameterizedTest(name = "{0} computed as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "log(1 + exp(u))                | softplus(u)",
+            "log(exp(u) + 1)                | softplus(u)",
+            "log(1 + exp(-2*u))             | softplus(-2*u)",
+            "log(sigmoid(u))                | -softplus(-u)",
+            "log(1 - sigmoid(u))            | -softplus(u)",
+            "log(sum(exp(z)))               | logsumexp(z)",
+            "log(sum(exp(z')))              | logsumexp(z)",
+            "log(softmax(z))                | z - logsumexp(z)",
+            "log(exp(u))                    | u",
+            "1./(1 + exp(-u))               | sigmoid(u)",
+            "(1 + exp(u)).^-2               | sigmoid(-u).^2",
+            "exp(u)./(1 + exp(u))           | sigmoid(u)",
+            "exp(u).^3./(1 + exp(u)).^2     | sigmoid(u).^2.*exp(u)",
+            "log(1./(1 + exp(-u)))          | -softplus(-u)",
+            "exp(z)/sum(exp(z))             | softmax(z)",
+            "diag(exp(z))/sum(exp(z)) - exp(z)*exp(z)'/sum(exp(z))^2 | diag(softmax(z)) - softmax(z)*softmax(z)'",
+            "z'*exp(z)/sum(exp(z))          | z'*softmax(z)",
+            // a name only shares a value: patterns see through it
+            "t = 1 + exp(u); sum(log(t))    | sum(softplus(u))"})
+    void eachLawRewritesItsPattern(String written, String computed) {
+        assertThat(Render.text(StableForms.rewrite(parse(written)))).isEqualTo(computed);
+    }
+
+    /** Near misses are not touched: the same node comes back. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"log(2 + exp(u))", "exp(u)./(2 + exp(u))", "log(1 + sigmoid(u))",
+            "log(sum(exp(A)))", "exp(z)/sum(exp(u))", "log(sum(exp(z).*u))", "u'*A*u + sum(exp(u))"})
+    void nearMissesAreLeftAsWritten(String written) {
+        Expr e = parse(written);
+        assertThat(StableForms.rewrite(e)).isSameAs(e);
+    }
+
+    @Test
+    void oneInstanceGivesTheSameNodesEveryTime() {
+        Expr e = parse("sum(log(1 + exp(u))) + log(sum(exp(z)))");
+        StableForms forms = new StableForms();
+        assertThat(forms.of(e)).isSameAs(forms.of(e));
+    }
+
+    /** At ordinary points the stable form has the written form's value and derivative, to rounding. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "sum(log(1 + exp(u)))", "sum(log(sigmoid(u)))", "sum(log(1 - sigmoid(u)))", "log(sum(exp(z)))",
+            "u'*log(softmax(z))", "sum(exp(u)./(1 + exp(u)))", "sum(exp(u).^3./(1 + exp(u)).^2)",
+            "sum(log(1./(1 + exp(-u))))", "z'*exp(z)/sum(exp(z))", "sum(log(exp(u)))"})
+    void ordinaryPointsKeepTheirValuesAndDerivatives(String written) {
+        Expr naive = parse(written), stable = StableForms.rewrite(naive);
+        assertThat(stable).isNotSameAs(naive);
+        SplittableRandom rng = new SplittableRandom(written.hashCode());
+        for (int trial = 0; trial < 5; trial++) {
+            Map<String, DMatrixRMaj> at = RandomPoints.draw(naive, rng.split()).values();
+            for (Var x : Nodes.variables(naive)) {
+                DualEvaluator.Dual asWritten = DualEvaluator.evaluate(naive, x, at), computed = DualEvaluator.evaluate(stable, x, at);
+                assertClose(Evaluator.evaluate(naive, at).data, asWritten.value().data, 1e-12);
+                assertClose(computed.value().data, asWritten.value().data, 1e-12);
+                for (int k = 0; k < asWritten.tangents().length; k++)
+                    assertClose(computed.tangents()[k].data, asWritten.tangents()[k].data, 1e-12);
+            }
+        }
+    }
+
+    /** Where the written form overflows (inf, inf - inf, inf/inf) the evaluator's value is finite and right. */
+    @Test
+    void extremePointsGiveFiniteRightValues() {
+        Map<String, DMatrixRMaj> at = Map.of("u", col(-800, 800, 0.5), "z", col(1000, 999, -5));
+        double[] u = {-800, 800, 0.5};
+        double softplusSum = 0, logSigmoidSum = 0, sigmoidSum = 0;
+        for (double v : u) {
+            softplusSum += softplus(v);
+            logSigmoidSum += -softplus(-v);
+            sigmoidSum += sigmoid(v);
+        }
+        assertThat(value("sum(log(1 + exp(u)))", at)).isCloseTo(softplusSum, within(1e-12 * softplusSum));
+        assertThat(value("sum(log(sigmoid(u)))", at)).isCloseTo(logSigmoidSum, within(1e-12 * -logSigmoidSum));
+        assertThat(value("sum(log(1 - sigmoid(-u)))", at)).isCloseTo(logSigmoidSum, within(1e-12 * -logSigmoidSum));
+        assertThat(value("sum(exp(u)./(1 + exp(u)))", at)).isCloseTo(sigmoidSum, within(1e-15));
+        // log(e^1000 + e^999 + e^-5) = 1000 + log(1 + e^-1 + e^-1005)
+        double lse = 1000 + Math.log1p(Math.exp(-1));
+        assertThat(value("log(sum(exp(z)))", at)).isCloseTo(lse, within(1e-12 * lse));
+        assertThat(value("sum(log(softmax(z)))", at)).isCloseTo(1994 - 3 * lse, within(1e-12 * 1006));
+        DMatrixRMaj softmax = Evaluator.evaluate(parse("exp(z)/sum(exp(z))"), at);
+        double total = 1 + Math.exp(-1) + Math.exp(-1005); // Σ e^(z_i - 1000)
+        assertClose(softmax.data, new double[] {1 / total, Math.exp(-1) / total, Math.exp(-1005) / total}, 1e-15);
+    }
+
+    private static double value(String source, Map<String, DMatrixRMaj> at) {
+        double v = Evaluator.evaluate(parse(source), at).data[0];
+        assertThat(v).as(source).isFinite();
+        return v;
+    }
+
+    private static DMatrixRMaj col(double... v) {
+        return new DMatrixRMaj(v.length, 1, true, v);
+    }
+
+    private static void assertClose(double[] actual, double[] expected, double relative) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++)
+            assertThat(actual[i]).as("entry %d", i).isCloseTo(expected[i], within(relative * Math.max(1, Math.abs(expected[i]))));
+    }
+}
