@@ -1,8 +1,7 @@
-package dev.matcalc.testing.dual;
+package dev.matcalc.numeric;
 
 import dev.matcalc.expr.*;
-import dev.matcalc.numeric.Evaluator;
-import dev.matcalc.numeric.Tensor;
+import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -11,72 +10,102 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates an {@link Expr} on (value, tangents) pairs: the tangents of a node are its directional
- * derivatives along every basis direction E_k of one variable x, so one pass gives the whole
- * Jacobian ∂f/∂x. Values are computed here too (with this class's own kernels), so the value is a
- * fourth, free check against {@link Evaluator}. Only dimension sizes are taken from the engine's
- * evaluator ({@link Evaluator#size}), since {@code eye} and {@code vector(1)} carry no numbers.
+ * Forward mode: evaluates an {@link Expr} on (value, tangents) pairs, the tangents of a node being
+ * its directional derivatives along every basis direction E_k of one variable x, so one pass gives
+ * the whole Jacobian ∂f/∂x, exact up to rounding (no truncation error, unlike
+ * {@link FiniteDifferences}). Written independently of the symbolic engine: values and derivatives
+ * come from this package's own kernels ({@link DualKernels}), never from {@code Fn.derivative},
+ * {@code MatFn.derivative} or the {@code calculus} package, so it is an independent reference for
+ * symbolic derivatives. Only dimension sizes and variable values are taken from an
+ * {@link Evaluator}, since {@code eye} and {@code vector(1)} carry no numbers.
  *
  * <p>Symmetric variables are perturbed one entry at a time, like finite differences; the caller
- * symmetrizes the result.
+ * symmetrizes the result. Without a variable (x null) it computes values only.
+ *
+ * <p>Every node's value and tangents are screened as they are computed, and the first node where
+ * they leave the normal range of doubles is kept ({@link #outOfRange}): an infinity, a NaN, entries
+ * that are all subnormal, or a product (or a function that is never 0, like exp) whose every term
+ * underflows straight to 0. Numbers computed past that point are not the expression's.
  */
 public final class DualEvaluator {
     /** A node's value and its tangents, one per basis direction of x; never modified once built. */
     public record Dual(DMatrixRMaj value, DMatrixRMaj[] tangents) { }
 
-    private final Map<String, DMatrixRMaj> values;
+    private final Evaluator at;
     private final Var x;
     private final int directions;
-    private final Evaluator sizes;
     private final IdentityHashMap<Expr, Dual> memo = new IdentityHashMap<>();
+    private OutOfRange outOfRange;
 
-    private DualEvaluator(Expr f, Var x, Map<String, DMatrixRMaj> values) {
-        this.values = values;
+    /** At the point of {@code at} (its values and dimension sizes), with tangents along x (null: none). */
+    public DualEvaluator(Evaluator at, Var x) {
+        this.at = at;
         this.x = x;
-        DMatrixRMaj x0 = values.get(x.name());
-        if (x0 == null) throw new IllegalArgumentException("no value for " + x.name());
-        this.directions = x0.getNumElements();
-        this.sizes = new Evaluator(values).bind(f);
+        if (x == null) {
+            directions = 0;
+        } else {
+            DMatrixRMaj x0 = at.value(x.name());
+            if (x0 == null) throw new SourceError("no value for " + x.name());
+            directions = x0.getNumElements();
+        }
     }
 
-    /** f and its tangents along each basis direction of x. */
-    public static Dual evaluate(Expr f, Var x, Map<String, DMatrixRMaj> values) {
-        return new DualEvaluator(f, x, values).eval(f);
+    public DualEvaluator(Map<String, DMatrixRMaj> values, Var x) {
+        this(new Evaluator(values), x);
     }
 
-    /** ∂f/∂x with axes shape(f) + shape(x), the convention of {@code FiniteDifferences}. */
-    public static Tensor jacobian(Expr f, Var x, Map<String, DMatrixRMaj> values) {
-        return jacobian(evaluate(f, x, values), f, x, values);
+    /** e and its tangents along each basis direction of x. */
+    public Dual eval(Expr e) {
+        at.bind(e);
+        return dual(e);
     }
 
-    /** The tangents of {@code d = evaluate(f, x, values)} as the tensor ∂f/∂x. */
-    public static Tensor jacobian(Dual d, Expr f, Var x, Map<String, DMatrixRMaj> values) {
+    /** ∂f/∂x with axes shape(f) + shape(x), the convention of {@link Derivatives} and {@link FiniteDifferences}. */
+    public Tensor jacobian(Expr f) {
+        Dual d = eval(f);
         int nf = d.value().getNumElements(), nx = d.tangents().length;
-        DMatrixRMaj x0 = values.get(x.name());
-        int[] axes = concat(axes(f, d.value().numRows, d.value().numCols), axes(x, x0.numRows, x0.numCols));
+        DMatrixRMaj x0 = at.value(x.name());
+        int[] axes = Derivatives.concat(Derivatives.axes(f.shape(), d.value().numRows, d.value().numCols),
+                Derivatives.axes(x.shape(), x0.numRows, x0.numCols));
         double[] data = new double[nf * nx];
         for (int k = 0; k < nx; k++)
             for (int i = 0; i < nf; i++) data[i * nx + k] = d.tangents()[k].data[i];
         return new Tensor(axes, data);
     }
 
-    private static int[] axes(Expr e, int rows, int cols) {
-        boolean r = !e.shape().rows().isOne(), c = !e.shape().cols().isOne();
-        return r && c ? new int[]{rows, cols} : r ? new int[]{rows} : c ? new int[]{cols} : new int[0];
+    /** The first node whose numbers left the normal range of doubles, or null. */
+    public OutOfRange outOfRange() {
+        return outOfRange;
     }
 
-    private static int[] concat(int[] a, int[] b) {
-        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    /** How many distinct nodes were evaluated: the number of rounded operations, roughly. */
+    public int nodes() {
+        return memo.size();
     }
 
-    private Dual eval(Expr e) {
+    private Dual dual(Expr e) {
         Dual known = memo.get(e);
         if (known != null) return known;
         Dual result = node(e);
+        screen(e, result.value());
+        for (DMatrixRMaj t : result.tangents()) screen(e, t);
         memo.put(e, result);
         return result;
+    }
+
+    private void screen(Expr e, DMatrixRMaj m) {
+        if (outOfRange != null) return;
+        OutOfRange.Kind kind = OutOfRange.of(m);
+        // its operands were finite (else the departure was recorded below): sums and products of
+        // finite numbers give NaN only as ∞ - ∞ after an overflow inside them
+        boolean arithmetic = e instanceof Add || e instanceof MatMul || e instanceof Hadamard;
+        if (kind == OutOfRange.Kind.UNDEFINED && arithmetic) kind = OutOfRange.Kind.OVERFLOW;
+        if (kind != null) outOfRange = new OutOfRange(kind, e);
+    }
+
+    /** Records an underflow at e (the first departure wins: later ones follow from it). */
+    private void underflow(Expr e) {
+        if (outOfRange == null) outOfRange = new OutOfRange(OutOfRange.Kind.UNDERFLOW, e);
     }
 
     private Dual node(Expr e) {
@@ -85,22 +114,22 @@ public final class DualEvaluator {
             case Num n -> constant(scalar(n.value()));
             case Ones o -> constant(filled(o.shape(), 1));
             case Zero z -> constant(filled(z.shape(), 0));
-            case Identity i -> constant(CommonOps_DDRM.identity(sizes.size(i.size())));
+            case Identity i -> constant(CommonOps_DDRM.identity(at.size(i.size())));
             case Add a -> add(a);
-            case MatMul m -> product(m.factors());
-            case Transpose t -> map(eval(t.arg()), m -> CommonOps_DDRM.transpose(m, null));
-            case Hadamard h -> hadamard(eval(h.left()), eval(h.right()));
-            case Power p -> power(eval(p.base()), eval(p.exponent()));
-            case Apply a -> DualKernels.apply(a.fn(), eval(a.arg()));
-            case Call c -> DualKernels.call(c.fn(), eval(c.arg()));
+            case MatMul m -> product(m);
+            case Transpose t -> map(dual(t.arg()), m -> CommonOps_DDRM.transpose(m, null));
+            case Hadamard h -> hadamard(h, dual(h.left()), dual(h.right()));
+            case Power p -> power(p, dual(p.base()), dual(p.exponent()));
+            case Apply a -> DualKernels.apply(a.fn(), dual(a.arg()), () -> underflow(a));
+            case Call c -> DualKernels.call(c.fn(), dual(c.arg()));
             case Block b -> block(b);
-            case Ref r -> eval(r.value());                                 // a named subexpression is its value
+            case Ref r -> dual(r.value());                                 // a named subexpression is its value
         };
     }
 
     private Dual variable(Var v) {
-        DMatrixRMaj value = values.get(v.name());
-        if (value == null) throw new IllegalArgumentException("no value for " + v.name());
+        DMatrixRMaj value = at.value(v.name());
+        if (value == null) throw new SourceError("no value for " + v.name());
         DMatrixRMaj[] t = new DMatrixRMaj[directions];
         for (int k = 0; k < directions; k++) {
             t[k] = new DMatrixRMaj(value.numRows, value.numCols);
@@ -116,7 +145,7 @@ public final class DualEvaluator {
     }
 
     private DMatrixRMaj filled(dev.matcalc.shapes.Shape s, double v) {
-        int[] rc = sizes.size(s);
+        int[] rc = at.size(s);
         DMatrixRMaj m = new DMatrixRMaj(rc[0], rc[1]);
         java.util.Arrays.fill(m.data, 0, m.getNumElements(), v);
         return m;
@@ -128,12 +157,12 @@ public final class DualEvaluator {
 
     /** Scalar terms (by static shape) are added to every entry of a non-scalar sum. */
     private Dual add(Add a) {
-        int[] rc = sizes.size(a.shape());
+        int[] rc = at.size(a.shape());
         DMatrixRMaj v = new DMatrixRMaj(rc[0], rc[1]);
         DMatrixRMaj[] t = new DMatrixRMaj[directions];
         for (int k = 0; k < directions; k++) t[k] = new DMatrixRMaj(rc[0], rc[1]);
         for (Expr term : a.terms()) {
-            Dual d = eval(term);
+            Dual d = dual(term);
             accumulate(v, d.value(), term.isScalar());
             for (int k = 0; k < directions; k++) accumulate(t[k], d.tangents()[k], term.isScalar());
         }
@@ -149,17 +178,18 @@ public final class DualEvaluator {
      * The product rule folded left to right: (U, dU)(V, dV) = (UV, dU V + U dV), where a factor
      * of static scalar shape scales and the others multiply as matrices.
      */
-    private Dual product(List<Expr> factors) {
-        Dual acc = eval(factors.get(0));
+    private Dual product(MatMul m) {
+        List<Expr> factors = m.factors();
+        Dual acc = dual(factors.get(0));
         boolean accScalar = factors.get(0).isScalar();
         for (Expr f : factors.subList(1, factors.size())) {
-            Dual next = eval(f);
+            Dual next = dual(f);
             boolean nextScalar = f.isScalar();
-            DMatrixRMaj v = times(acc.value(), accScalar, next.value(), nextScalar);
+            DMatrixRMaj v = times(m, acc.value(), accScalar, next.value(), nextScalar);
             DMatrixRMaj[] t = new DMatrixRMaj[directions];
             for (int k = 0; k < directions; k++) {
-                t[k] = times(acc.tangents()[k], accScalar, next.value(), nextScalar);
-                CommonOps_DDRM.addEquals(t[k], times(acc.value(), accScalar, next.tangents()[k], nextScalar));
+                t[k] = times(m, acc.tangents()[k], accScalar, next.value(), nextScalar);
+                CommonOps_DDRM.addEquals(t[k], times(m, acc.value(), accScalar, next.tangents()[k], nextScalar));
             }
             acc = new Dual(v, t);
             accScalar &= nextScalar;
@@ -167,7 +197,8 @@ public final class DualEvaluator {
         return acc;
     }
 
-    private static DMatrixRMaj times(DMatrixRMaj a, boolean aScalar, DMatrixRMaj b, boolean bScalar) {
+    private DMatrixRMaj times(Expr node, DMatrixRMaj a, boolean aScalar, DMatrixRMaj b, boolean bScalar) {
+        if (OutOfRange.productUnderflows(a, b)) underflow(node);
         if (aScalar) return scaled(a.data[0], b);
         if (bScalar) return scaled(b.data[0], a);
         DMatrixRMaj out = new DMatrixRMaj(a.numRows, b.numCols);
@@ -181,14 +212,19 @@ public final class DualEvaluator {
         return out;
     }
 
-    private static Dual hadamard(Dual l, Dual r) {
-        DMatrixRMaj v = elementMult(l.value(), r.value());
+    private Dual hadamard(Hadamard h, Dual l, Dual r) {
+        DMatrixRMaj v = elementMult(h, l.value(), r.value());
         DMatrixRMaj[] t = new DMatrixRMaj[l.tangents().length];
         for (int k = 0; k < t.length; k++) {
-            t[k] = elementMult(l.tangents()[k], r.value());
-            CommonOps_DDRM.addEquals(t[k], elementMult(l.value(), r.tangents()[k]));
+            t[k] = elementMult(h, l.tangents()[k], r.value());
+            CommonOps_DDRM.addEquals(t[k], elementMult(h, l.value(), r.tangents()[k]));
         }
         return new Dual(v, t);
+    }
+
+    private DMatrixRMaj elementMult(Expr node, DMatrixRMaj a, DMatrixRMaj b) {
+        if (OutOfRange.productUnderflows(a, b)) underflow(node);
+        return elementMult(a, b);
     }
 
     static DMatrixRMaj elementMult(DMatrixRMaj a, DMatrixRMaj b) {
@@ -198,18 +234,22 @@ public final class DualEvaluator {
     }
 
     /** d(B.^p) = p B.^(p-1) .* dB + B.^p .* log(B) dp; the second term only where p varies. */
-    private static Dual power(Dual base, Dual exponent) {
+    private Dual power(Power node, Dual base, Dual exponent) {
         double p = exponent.value().data[0];
         DMatrixRMaj b = base.value();
         int n = b.getNumElements();
         DMatrixRMaj v = new DMatrixRMaj(b.numRows, b.numCols), slope = new DMatrixRMaj(b.numRows, b.numCols);
+        boolean allZero = true, baseZero = true;
         for (int i = 0; i < n; i++) {
             v.data[i] = p == 2 ? b.data[i] * b.data[i] : p == -1 ? 1 / b.data[i] : Math.pow(b.data[i], p);
             slope.data[i] = p == 1 ? 1 : p == 2 ? 2 * b.data[i] : p * Math.pow(b.data[i], p - 1);
+            allZero &= v.data[i] == 0;
+            baseZero &= b.data[i] == 0;
         }
+        if (allZero && !baseZero) underflow(node);               // b^p is never 0 for b ≠ 0
         DMatrixRMaj[] t = new DMatrixRMaj[base.tangents().length];
         for (int k = 0; k < t.length; k++) {
-            t[k] = elementMult(slope, base.tangents()[k]);
+            t[k] = elementMult(node, slope, base.tangents()[k]);
             double dp = exponent.tangents()[k].data[0];
             if (dp != 0) for (int i = 0; i < n; i++) t[k].data[i] += v.data[i] * Math.log(b.data[i]) * dp;
         }
@@ -224,7 +264,7 @@ public final class DualEvaluator {
     }
 
     private Dual block(Block b) {
-        List<List<Dual>> parts = b.rows().stream().map(row -> row.stream().map(this::eval).toList()).toList();
+        List<List<Dual>> parts = b.rows().stream().map(row -> row.stream().map(this::dual).toList()).toList();
         DMatrixRMaj v = assemble(parts, -1);
         DMatrixRMaj[] t = new DMatrixRMaj[directions];
         for (int k = 0; k < directions; k++) t[k] = assemble(parts, k);
