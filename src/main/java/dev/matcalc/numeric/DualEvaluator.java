@@ -35,12 +35,24 @@ public final class DualEvaluator {
     private final Var x;
     private final int directions;
     private final IdentityHashMap<Expr, Dual> memo = new IdentityHashMap<>();
+    private final Jitter jitter;
     private OutOfRange outOfRange;
+
+    /**
+     * Multiplies every entry an operation computes by 1 + δ·r, r uniform in [-1, 1]: rounding
+     * errors simulated at an amplified size δ, to measure how much they grow ({@link DualNumbers}).
+     */
+    record Jitter(double delta, java.util.SplittableRandom rng) { }
 
     /** At the point of {@code at} (its values and dimension sizes), with tangents along x (null: none). */
     public DualEvaluator(Evaluator at, Var x) {
+        this(at, x, null);
+    }
+
+    DualEvaluator(Evaluator at, Var x, Jitter jitter) {
         this.at = at;
         this.x = x;
+        this.jitter = jitter;
         if (x == null) {
             directions = 0;
         } else {
@@ -89,8 +101,41 @@ public final class DualEvaluator {
         Dual result = node(e);
         screen(e, result.value());
         for (DMatrixRMaj t : result.tangents()) screen(e, t);
+        if (jitter != null && rounds(e)) result = jittered(result);
         memo.put(e, result);
         return result;
+    }
+
+    /** Whether computing e's numbers rounds (moving, naming and transposing entries does not). */
+    private static boolean rounds(Expr e) {
+        return switch (e) {
+            case Add a -> true;
+            case MatMul m -> true;
+            case Hadamard h -> true;
+            case Power p -> true;
+            case Apply a -> true;
+            case Call c -> true;
+            case Var v -> false;
+            case Num n -> false;
+            case Ones o -> false;
+            case Zero z -> false;
+            case Identity i -> false;
+            case Transpose t -> false;
+            case Block b -> false;
+            case Ref r -> false;
+        };
+    }
+
+    private Dual jittered(Dual d) {
+        DMatrixRMaj[] t = new DMatrixRMaj[d.tangents().length];
+        for (int k = 0; k < t.length; k++) t[k] = jittered(d.tangents()[k]);
+        return new Dual(jittered(d.value()), t);
+    }
+
+    private DMatrixRMaj jittered(DMatrixRMaj m) {
+        DMatrixRMaj out = m.copy();
+        for (int i = 0; i < out.getNumElements(); i++) out.data[i] *= 1 + jitter.delta() * (2 * jitter.rng().nextDouble() - 1);
+        return out;
     }
 
     private void screen(Expr e, DMatrixRMaj m) {
@@ -121,7 +166,8 @@ public final class DualEvaluator {
             case Hadamard h -> hadamard(h, dual(h.left()), dual(h.right()));
             case Power p -> power(p, dual(p.base()), dual(p.exponent()));
             case Apply a -> DualKernels.apply(a.fn(), dual(a.arg()), () -> underflow(a));
-            case Call c -> DualKernels.call(c.fn(), dual(c.arg()));
+            // a matrix function rounds inside (an LU factorization): as if on a perturbed argument
+            case Call c -> DualKernels.call(c.fn(), jitter == null ? dual(c.arg()) : jittered(dual(c.arg())));
             case Block b -> block(b);
             case Ref r -> dual(r.value());                                 // a named subexpression is its value
         };

@@ -15,21 +15,25 @@ import static dev.matcalc.numeric.Derivatives.basis;
  * comes with an estimate of that error and with where, if anywhere, its evaluation left the normal
  * range of doubles (then its numbers are not to be compared at all).
  *
- * <p><b>The error estimate.</b> Each rounded operation is exact on operands perturbed by at most
- * u = 2⁻⁵³ relatively, so a computation of n operations is taken to return the exact answer at
- * inputs perturbed by about n·u (the γ_n bound of Higham, <i>Accuracy and Stability of Numerical
- * Algorithms</i>, §3.1), and its relative error to be about κ·n·u, with κ the relative condition
- * number of the derivative in its inputs. κ is measured, not guessed: the derivative is computed
- * again with every input entry multiplied by 1 + δ·r (r uniform in [-1, 1], δ = 2⁻³⁰, fixed seed),
- * and κ ≈ ‖J' − J‖ / (δ·‖J‖) in the max norm, at least 1. This is an estimate, not a bound: it
- * is meant to be generous (n counts every node), and it grows where the derivative is
- * ill-conditioned, which is where a comparison in doubles stops meaning anything.
+ * <p><b>The error estimate</b>, by random perturbation of every operation, as the CESTAC method of
+ * stochastic arithmetic does (Vignes, <i>Discrete Stochastic Arithmetic for Validating Results of
+ * Numerical Software</i>, Numerical Algorithms 37, 2004). Rounding makes every entry an operation
+ * computes wrong by a relative amount of at most u = 2⁻⁵³. The reference is computed again, twice,
+ * with every such entry (of values and tangents alike) multiplied by 1 + δ·r, r uniform in [-1, 1]
+ * and δ = 2⁻⁴⁰: far above u, so that the change is not lost in the rounding itself, yet small
+ * enough for the change to stay linear in the perturbations. A matrix function such as inv, which
+ * rounds inside, has its argument perturbed too (backward stable, it is exact for a nearby one).
+ * The largest relative change, scaled back by u/δ, is how far rounding moves the reference; it is
+ * multiplied by {@link #SAFETY}, which covers the rounding inside an operation (an inner product
+ * rounds once per term) and the symbolic side's own rounding, of the same kind. It grows where the
+ * computation cancels or is ill-conditioned, which is where a comparison in doubles stops meaning
+ * anything.
  */
 public final class DualNumbers {
     private DualNumbers() { }
 
-    private static final double UNIT_ROUNDOFF = 0x1p-53, DELTA = 0x1p-30;
-    private static final long PERTURBATION_SEED = 0x5eedL;
+    private static final double UNIT_ROUNDOFF = 0x1p-53, DELTA = 0x1p-40, SAFETY = 8;
+    private static final long[] JITTER_SEEDS = {0x5eedL, 0x5eed2L};
 
     /**
      * A reference derivative, its estimated relative rounding error (in the max norm), and the
@@ -39,10 +43,10 @@ public final class DualNumbers {
 
     /** ∂f/∂x at the point of {@code at}, axes shape(f) + shape(x). */
     public static Reference derivative(Expr f, Var x, Evaluator at) {
-        return reference(f, at, point -> {
-            DualEvaluator dual = new DualEvaluator(point, x);
+        return reference(jitter -> {
+            DualEvaluator dual = new DualEvaluator(at, x, jitter);
             Tensor t = dual.jacobian(f);
-            return new Evaluation(t, dual.outOfRange(), dual.nodes());
+            return new Evaluation(t, dual.outOfRange());
         });
     }
 
@@ -53,58 +57,39 @@ public final class DualNumbers {
      * {@code at} must know every size dx needs (bind the function differentiated to it).
      */
     public static Reference derivativeOfLinear(Expr linear, Var dx, Var x, Evaluator at) {
-        return reference(linear, at, point -> {
-            point.bind(linear);
-            int[] ds = point.size(dx.shape());
+        at.bind(linear);
+        int[] ds = at.size(dx.shape());
+        DMatrixRMaj x0 = at.value(x.name());
+        return reference(jitter -> {
             Tensor[] slices = new Tensor[ds[0] * ds[1]];
             OutOfRange out = null;
-            int nodes = 0;
             for (int j = 0; j < slices.length; j++) {
-                DualEvaluator dual = new DualEvaluator(point.with(dx, basis(ds[0], ds[1], j)), x);
+                DualEvaluator dual = new DualEvaluator(at.with(dx, basis(ds[0], ds[1], j)), x, jitter);
                 slices[j] = dual.jacobian(linear);
                 if (out == null) out = dual.outOfRange();
-                nodes = Math.max(nodes, dual.nodes());
             }
-            DMatrixRMaj x0 = point.value(x.name());
             Tensor t = Derivatives.interleave(slices, Derivatives.axes(dx.shape(), ds[0], ds[1]),
                     Derivatives.axes(x.shape(), x0.numRows, x0.numCols));
-            return new Evaluation(t, out, nodes);
+            return new Evaluation(t, out);
         });
     }
 
-    private record Evaluation(Tensor value, OutOfRange outOfRange, int nodes) { }
+    private record Evaluation(Tensor value, OutOfRange outOfRange) { }
 
-    private static Reference reference(Expr e, Evaluator at, java.util.function.Function<Evaluator, Evaluation> compute) {
-        Evaluation exact = compute.apply(at);
+    private static Reference reference(java.util.function.Function<DualEvaluator.Jitter, Evaluation> compute) {
+        Evaluation exact = compute.apply(null);
         if (exact.outOfRange() != null) return new Reference(exact.value(), Double.POSITIVE_INFINITY, exact.outOfRange());
-        Evaluation nearby = compute.apply(perturbed(e, at));
-        // at the edge of the range: a relative change of 1e-9 in the inputs already leaves it
-        if (nearby.outOfRange() != null) return new Reference(exact.value(), Double.POSITIVE_INFINITY, nearby.outOfRange());
-        Tensor j = exact.value(), k = nearby.value();
-        double scale = Math.max(j.maxAbs(), k.maxAbs());
-        double condition = scale == 0 ? 0 : j.maxAbsDiff(k) / (scale * DELTA);
-        return new Reference(j, Math.max(1, exact.nodes()) * UNIT_ROUNDOFF * Math.max(1, condition), null);
-    }
-
-    /**
-     * The point of {@code at} with every entry of every non-differential variable of {@code e}
-     * multiplied by 1 + δ·r; a symmetric variable stays symmetric.
-     */
-    private static Evaluator perturbed(Expr e, Evaluator at) {
-        SplittableRandom rng = new SplittableRandom(PERTURBATION_SEED);
-        Evaluator out = at.bind(e);
-        for (Var v : Nodes.variables(e).values()) {
-            if (v.isDifferential()) continue;
-            DMatrixRMaj m = at.value(v.name());
-            boolean symmetric = v.kind() == Var.Kind.SYMMETRIC;
-            for (int r = 0; r < m.numRows; r++)
-                for (int c = symmetric ? r : 0; c < m.numCols; c++) {
-                    double factor = 1 + DELTA * (2 * rng.nextDouble() - 1);
-                    m.set(r, c, m.get(r, c) * factor);
-                    if (symmetric) m.set(c, r, m.get(r, c));
-                }
-            out = out.with(v, m);
+        Tensor j = exact.value();
+        double change = 0;
+        for (long seed : JITTER_SEEDS) {
+            Evaluation jittered = compute.apply(new DualEvaluator.Jitter(DELTA, new SplittableRandom(seed)));
+            // at the edge of the range: perturbations of 1e-12 already take it out
+            if (jittered.outOfRange() != null)
+                return new Reference(j, Double.POSITIVE_INFINITY, jittered.outOfRange());
+            Tensor k = jittered.value();
+            double scale = Math.max(j.maxAbs(), k.maxAbs());
+            if (scale > 0) change = Math.max(change, j.maxAbsDiff(k) / scale);
         }
-        return out;
+        return new Reference(j, SAFETY * UNIT_ROUNDOFF * Math.max(1, change / DELTA), null);
     }
 }
