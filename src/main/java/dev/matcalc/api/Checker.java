@@ -147,25 +147,26 @@ public final class Checker {
             byCount.sort(Map.Entry.<Why, Integer>comparingByValue().reversed());
             List<String> parts = new ArrayList<>();
             for (Map.Entry<Why, Integer> e : byCount) parts.add(e.getValue() + " " + what(e.getKey(), tolerance));
-            StringBuilder sb = new StringBuilder("of " + tries + " random points tried, ")
+            StringBuilder sb = new StringBuilder("of " + tries + " random points drawn, ")
                     .append(String.join(", ", parts)).append('.');
             if (missCounts.containsKey(Why.OVERFLOW) || missCounts.containsKey(Why.UNDERFLOW))
-                sb.append(" The values leave the range of doubles at points with entries of order 1:"
-                        + " check a rescaled form (for instance X/2 in place of X) or a shallower one.");
+                sb.append(" The values leave the range of doubles at points with entries of order 1, so there was"
+                        + " nothing meaningful to compare: check a rescaled form of the expression (for instance"
+                        + " X/2 in place of X) or a shallower one.");
             if (missCounts.containsKey(Why.UNDEFINED))
                 sb.append(" The expression is undefined there: check it where its arguments are in their domains.");
             if (missCounts.containsKey(Why.INACCURATE))
-                sb.append(" Doubles cannot confirm that tolerance there (the derivative is too ill-conditioned,"
-                        + " or the tolerance too close to rounding): raise it, or check a better-conditioned form.");
+                sb.append(" Doubles cannot confirm that tolerance there (the derivative is ill-conditioned, or the"
+                        + " tolerance is too close to rounding): raise it, or check a better-conditioned form.");
             return sb.toString();
         }
 
         private String what(Why why, double tolerance) {
             String where = missWhere.get(why);
             return switch (why) {
-                case OVERFLOW -> "overflow at " + where + " (beyond ±1.8e308)";
-                case UNDERFLOW -> "underflow at " + where + " (below 2.2e-308, the smallest normal double)";
-                case UNDEFINED -> "give NaN at " + where;
+                case OVERFLOW -> "overflow beyond ±1.8e308 (e.g. at " + where + ")";
+                case UNDERFLOW -> "underflow below 2.2e-308, the smallest normal double (e.g. at " + where + ")";
+                case UNDEFINED -> "give NaN (e.g. at " + where + ")";
                 case INACCURATE -> "have a reference whose own estimated error (up to " + number(worstAccuracy)
                         + ") is above the tolerance " + number(tolerance);
             };

@@ -86,10 +86,13 @@ class CheckerTest {
     /** {@code result} with its matrix form replaced by {@code text} (parsed with f's variables). */
     static DerivativeResult withMatrix(Expression f, DerivativeResult result, String text) {
         String[] lets = f.variables().stream().map(v -> v.name() + ":" + declaration(v)).toArray(String[]::new);
+        return withMatrix(f, result, MatCalc.parse(text, lets).expr());
+    }
+
+    static DerivativeResult withMatrix(Expression f, DerivativeResult result, dev.matcalc.expr.Expr matrix) {
         Derivative d = result.derivative();
-        Derivative wrong = new Derivative(d.function(), d.wrt(), d.layout(), d.kind(),
-                MatCalc.parse(text, lets).expr(), d.base(), d.differential(), d.directions());
-        return new DerivativeResult(f, wrong);
+        return new DerivativeResult(f, new Derivative(d.function(), d.wrt(), d.layout(), d.kind(), matrix, d.base(),
+                d.differential(), d.directions()));
     }
 
     private static String declaration(dev.matcalc.expr.Var v) {
