@@ -31,6 +31,8 @@ public final class Checker {
 
     public static CheckReport check(String source, List<String> wrt, Map<String, String> let, int order, Layout layout,
                                     int points, long seed, double tolerance) {
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance))
+            throw new SourceError("the tolerance must be a finite number, 0 or more, got " + tolerance);
         return Work.call(() -> {
             Expression expression = MatCalc.parse(source, Service.declarations(let), Map.of());
             List<String> names = wrt.isEmpty() ? expression.variables().stream().map(Var::name).toList() : wrt;
@@ -69,6 +71,7 @@ public final class Checker {
                 outcome = PointCheck.at(expression, result, values);
             } catch (SourceError e) {
                 if (attempt == TRIES_PER_POINT - 1) throw e;       // e.g. a singular matrix at every try
+                tally.miss(Why.ERROR, e.getMessage(), 0);
                 continue;
             }
             switch (outcome) {
@@ -89,7 +92,7 @@ public final class Checker {
 
     /** Why a try gave nothing to compare. */
     enum Why {
-        OVERFLOW, UNDERFLOW, UNDEFINED, INACCURATE;
+        OVERFLOW, UNDERFLOW, UNDEFINED, INACCURATE, ERROR;
 
         static Why of(OutOfRange.Kind kind) {
             return switch (kind) {
@@ -167,6 +170,7 @@ public final class Checker {
                 case OVERFLOW -> "overflow beyond ±1.8e308 (e.g. at " + where + ")";
                 case UNDERFLOW -> "underflow below 2.2e-308, the smallest normal double (e.g. at " + where + ")";
                 case UNDEFINED -> "give NaN (e.g. at " + where + ")";
+                case ERROR -> "could not be evaluated (e.g. " + where + ")";
                 case INACCURATE -> "have a reference whose own estimated error (up to " + number(worstAccuracy)
                         + ") is above the tolerance " + number(tolerance);
             };

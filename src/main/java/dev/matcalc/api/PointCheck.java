@@ -100,9 +100,9 @@ final class PointCheck {
                 ones.fill(1);
                 at = at.with(direction, ones);
             }
-        DualEvaluator values0 = new DualEvaluator(at, null);
-        values0.eval(shown);
-        return values0.outOfRange();
+        DualEvaluator valuesOnly = new DualEvaluator(at, null);
+        valuesOnly.eval(shown);
+        return valuesOnly.outOfRange();
     }
 
     private static Unchecked unchecked(OutOfRange out) {

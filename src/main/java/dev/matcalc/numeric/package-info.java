@@ -8,7 +8,12 @@
  * come from evaluating D with dX set to each basis matrix E_k ({@link dev.matcalc.numeric.Derivatives}),
  * which child evaluators make cheap: only the nodes that mention dX are recomputed per direction.
  * {@link dev.matcalc.numeric.FiniteDifferences} computes the same tensors by central differences,
- * as an independent check; {@link dev.matcalc.numeric.RandomPoints} draws the points to check at.
+ * and {@link dev.matcalc.numeric.DualEvaluator} by forward-mode dual numbers, with kernels of its
+ * own (never the symbolic rules): independent references. {@link dev.matcalc.numeric.DualNumbers}
+ * makes the dual numbers the reference of {@code check}: exact up to rounding, with an estimate of
+ * that rounding and the place ({@link dev.matcalc.numeric.OutOfRange}) where the values left the
+ * range of doubles, if they did. {@link dev.matcalc.numeric.RandomPoints} draws the points to
+ * check at.
  *
  * <p><b>Index convention.</b> Whatever layout a derivative is displayed in, its numbers are a
  * {@link dev.matcalc.numeric.Tensor} with axes shape(f) + shape(x) (PyTorch's and JAX's

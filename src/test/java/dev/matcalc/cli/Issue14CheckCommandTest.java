@@ -56,4 +56,15 @@ class Issue14CheckCommandTest {
         Cli r = check("exp(exp(exp(exp(sum(X)))))", "--tolerance", "1e-10", "--points", "10");
         assertThat(r.exitCode()).as(r.out()).isEqualTo(Main.OK);
     }
+
+    /** A NaN tolerance made every comparison pass (error > NaN is false); a negative one failed 0. */
+    @Test
+    void issue14_aToleranceThatMeansNothingIsBadInput() {
+        for (String tolerance : new String[]{"NaN", "-1", "Infinity"}) {
+            Cli r = check("sum(exp(X))", "--tolerance", tolerance);
+            assertThat(r.exitCode()).as(tolerance).isEqualTo(Main.BAD_INPUT);
+            assertThat(r.err()).contains("the tolerance must be a finite number, 0 or more, got " + tolerance);
+            assertThat(r.out()).doesNotContain("ok").doesNotContain("FAILED");
+        }
+    }
 }
