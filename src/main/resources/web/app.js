@@ -128,7 +128,7 @@ async function runCheck(mine, request) {
   const box = $('check');
   box.hidden = false;
   box.className = 'check pending';
-  box.textContent = 'Checking against finite differences…';
+  box.textContent = 'Checking against dual numbers…';
   const report = await post('/api/check', request);
   if (mine !== sequence) return;
   if (report.error) {
@@ -136,8 +136,14 @@ async function runCheck(mine, request) {
     box.textContent = 'Numeric check not available: ' + report.error.message;
     return;
   }
+  if (report.verdict === 'unchecked') {
+    // neither a match nor a mismatch: the numbers were not meaningful; the lines say why
+    box.className = 'check pending';
+    box.textContent = 'Could not check numerically: ' + report.lines.map((l) => l.split('\n').slice(1).join(' ').trim()).join(' ');
+    return;
+  }
   box.className = 'check ' + (report.passed ? 'ok' : 'failed');
-  box.textContent = (report.passed ? '✓ Matches' : '✗ Does not match') + ' finite differences at ' + report.points
+  box.textContent = (report.passed ? '✓ Matches' : '✗ Does not match') + ' dual numbers at ' + report.points
       + ' random points: worst relative error ' + report.worstError.toExponential(2)
       + ' (tolerance ' + report.tolerance.toExponential(0) + ').';
 }

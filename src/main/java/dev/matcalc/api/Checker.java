@@ -1,25 +1,28 @@
 package dev.matcalc.api;
 
 import dev.matcalc.MatCalc;
-import dev.matcalc.calculus.Derivative;
 import dev.matcalc.calculus.Layout;
 import dev.matcalc.expr.Var;
-import dev.matcalc.numeric.FiniteDifferences;
+import dev.matcalc.numeric.OutOfRange;
 import dev.matcalc.numeric.RandomPoints;
-import dev.matcalc.numeric.Tensor;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Compares symbolic derivatives with central finite differences at random points. The first
- * derivative is compared with differences of the function; a derivative of order k with
- * differences of the symbolic derivative of order k-1 (its differential). The matrix form shown
- * to the user is what is checked, and it is also compared with the differential it was read from.
+ * Checks symbolic derivatives numerically at random points, against forward-mode dual numbers
+ * ({@link PointCheck}). A point passes when the relative error is within the tolerance, fails when
+ * it exceeds the tolerance plus the reference's own estimated error (the part of a disagreement the
+ * reference cannot vouch for), and is not counted either way when its numbers are not meaningful:
+ * values out of the range of doubles, or a reference whose estimated error is above the tolerance
+ * (it could not tell a right answer from a wrong one). Such a point is drawn again, up to
+ * {@link #TRIES_PER_POINT} times; if it never gives meaningful numbers the derivative is reported as
+ * not checked, saying why and what to do, never as ok.
  */
 public final class Checker {
     private static final int TRIES_PER_POINT = 20;
@@ -28,114 +31,153 @@ public final class Checker {
 
     public static CheckReport check(String source, List<String> wrt, Map<String, String> let, int order, Layout layout,
                                     int points, long seed, double tolerance) {
-        return Work.call(() -> run(source, wrt, let, order, layout, points, seed, tolerance));
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance))
+            throw new SourceError("the tolerance must be a finite number, 0 or more, got " + tolerance);
+        return Work.call(() -> {
+            Expression expression = MatCalc.parse(source, Service.declarations(let), Map.of());
+            List<String> names = wrt.isEmpty() ? expression.variables().stream().map(Var::name).toList() : wrt;
+            return check(expression, Service.derivatives(expression, names, order, layout), points, seed, tolerance);
+        });
     }
 
-    private static CheckReport run(String source, List<String> wrt, Map<String, String> let, int order, Layout layout,
-                                   int points, long seed, double tolerance) {
-        Expression expression = MatCalc.parse(source, Service.declarations(let), Map.of());
-        List<String> names = wrt.isEmpty() ? expression.variables().stream().map(Var::name).toList() : wrt;
-        List<DerivativeResult> derivatives = Service.derivatives(expression, names, order, layout);
-
+    /** The check of the derivatives given (a test can hand it a wrong one). */
+    static CheckReport check(Expression expression, List<DerivativeResult> derivatives, int points, long seed,
+                             double tolerance) {
         List<String> lines = new ArrayList<>();
         double worst = 0;
+        CheckReport.Verdict verdict = CheckReport.Verdict.OK;
         SplittableRandom rng = new SplittableRandom(seed);
         for (DerivativeResult result : derivatives) {
+            Tally tally = new Tally();
+            for (int p = 0; p < points; p++) checkOnePoint(expression, result, rng, tolerance, tally);
+            worst = Math.max(worst, tally.worst);
+            if (tally.verdict().compareTo(verdict) > 0) verdict = tally.verdict();
             List<String> by = result.derivative().wrt().stream().map(Var::name).toList();
-            double error = 0;
-            int checked = 0;
-            for (int p = 0; p < points; p++) {
-                Double e = checkAtOnePoint(expression, result, rng);
-                if (e == null) continue;
-                error = Math.max(error, e);
-                checked++;
-            }
-            if (checked == 0)
-                throw new SourceError("could not find a point where " + expression.toText() + " and its derivative are finite");
-            worst = Math.max(worst, error);
-            lines.add(String.format("d/d(%s): %s%n  max relative error %.3g over %d points (tolerance %.3g): %s",
-                    String.join(", ", by), result.toText().replace("\n", "; "), error, checked, tolerance,
-                    error <= tolerance ? "ok" : "FAILED"));
+            lines.add("d/d(" + String.join(", ", by) + "): " + result.toText().replace("\n", "; ") + "\n  "
+                    + tally.describe(tolerance));
         }
-        return new CheckReport(worst <= tolerance, worst, tolerance, points, lines);
+        return new CheckReport(verdict == CheckReport.Verdict.OK, verdict, worst, tolerance, points, lines);
     }
 
-    /** The relative error at one random point, or null when no finite point was found. */
-    private static Double checkAtOnePoint(Expression expression, DerivativeResult result, SplittableRandom rng) {
-        Derivative d = result.derivative();
+    /** Draws points until one gives meaningful numbers (or the tries run out), and tallies the outcome. */
+    private static void checkOnePoint(Expression expression, DerivativeResult result, SplittableRandom rng,
+                                      double tolerance, Tally tally) {
         for (int attempt = 0; attempt < TRIES_PER_POINT; attempt++) {
-            RandomPoints.Point point = RandomPoints.draw(expression.expr(), d.wrt(), rng.split());
+            tally.tries++;
+            RandomPoints.Point point = RandomPoints.draw(expression.expr(), result.derivative().wrt(), rng.split());
             Map<String, DMatrixRMaj> values = point.values();
+            PointCheck.Outcome outcome;
             try {
-                Tensor symbolic = result.evaluate(values);
-                Tensor reference = symmetrized(reference(expression, d, values), d);
-                if (!finite(symbolic) || !finite(reference)) continue;
-                double error = symbolic.relativeError(reference);
-                if (d.directions().size() <= 2)
-                    error = Math.max(error, symbolic.relativeError(result.evaluateDifferential(values)));
-                return error;
+                outcome = PointCheck.at(expression, result, values);
             } catch (SourceError e) {
                 if (attempt == TRIES_PER_POINT - 1) throw e;       // e.g. a singular matrix at every try
+                tally.miss(Why.ERROR, e.getMessage(), 0);
+                continue;
+            }
+            switch (outcome) {
+                case PointCheck.Compared c when c.error() > tolerance + c.referenceError() -> {
+                    tally.failed(c.error());
+                    return;
+                }
+                case PointCheck.Compared c when c.referenceError() > tolerance -> tally.miss(Why.INACCURATE, null, c.referenceError());
+                case PointCheck.Compared c -> {
+                    tally.passed(c.error());
+                    return;
+                }
+                case PointCheck.Unchecked u -> tally.miss(Why.of(u.kind()), u.where(), 0);
             }
         }
-        return null;
+        tally.unchecked++;
     }
 
-    /** Finite differences of the derivative one order below: of f, or of the lower derivative it extends. */
-    private static Tensor reference(Expression expression, Derivative d, Map<String, DMatrixRMaj> values) {
-        List<Var> wrt = d.wrt();
-        Var last = wrt.get(wrt.size() - 1);
-        // sizes bound from f and the variables: a lower derivative that is a constant (a zero vector)
-        // cannot tell them, nor can f tell those of a declared variable it does not mention
-        if (wrt.size() == 1 || d.base() != d.function())
-            return FiniteDifferences.derivative(d.base(), last, DerivativeResult.at(d, values), FiniteDifferences.DEFAULT_STEP);
-        Derivative lower = dev.matcalc.calculus.Differentiation.derivative(expression.expr(),
-                wrt.subList(0, wrt.size() - 1), Layout.NUMERATOR);
-        if (lower.order() == 1)
-            return FiniteDifferences.derivativeOfLinear(lower.differential(), lower.directions().get(0), last, values,
-                    expression.expr(), wrt.get(0));
-        throw new SourceError("finite-difference checks of this derivative of order " + wrt.size() + " are not available");
-    }
+    /** Why a try gave nothing to compare. */
+    enum Why {
+        OVERFLOW, UNDERFLOW, UNDEFINED, INACCURATE, ERROR;
 
-    /**
-     * Finite differences move one entry at a time, leaving the symmetric matrices; the derivative
-     * by a symmetric variable is the projection (G+G')/2, so the reference is projected likewise.
-     */
-    private static Tensor symmetrized(Tensor t, Derivative d) {
-        int axis = rank(d.function().shape());
-        Tensor out = t;
-        for (Var v : d.wrt()) {
-            if (v.kind() == Var.Kind.SYMMETRIC) out = symmetrize(out, axis);
-            axis += rank(v.shape());
+        static Why of(OutOfRange.Kind kind) {
+            return switch (kind) {
+                case OVERFLOW -> OVERFLOW;
+                case UNDERFLOW -> UNDERFLOW;
+                case UNDEFINED -> UNDEFINED;
+            };
         }
-        return out;
     }
 
-    private static int rank(dev.matcalc.shapes.Shape s) {
-        return (s.rows().isOne() ? 0 : 1) + (s.cols().isOne() ? 0 : 1);
+    /** The outcomes for one derivative. */
+    private static final class Tally {
+        int passed, failed, unchecked, tries;
+        double worst;
+        final Map<Why, Integer> missCounts = new EnumMap<>(Why.class);
+        final Map<Why, String> missWhere = new EnumMap<>(Why.class);
+        double worstAccuracy;
+
+        void passed(double error) {
+            passed++;
+            worst = Math.max(worst, error);
+        }
+
+        void failed(double error) {
+            failed++;
+            worst = Math.max(worst, error);
+        }
+
+        void miss(Why why, String where, double accuracy) {
+            missCounts.merge(why, 1, Integer::sum);
+            if (where != null) missWhere.putIfAbsent(why, where);
+            worstAccuracy = Math.max(worstAccuracy, accuracy);
+        }
+
+        CheckReport.Verdict verdict() {
+            return failed > 0 ? CheckReport.Verdict.FAILED
+                    : unchecked > 0 ? CheckReport.Verdict.UNCHECKED : CheckReport.Verdict.OK;
+        }
+
+        String describe(double tolerance) {
+            int compared = passed + failed;
+            String errors = String.format("max relative error %.3g over %d points (tolerance %.3g", worst, compared, tolerance);
+            return switch (verdict()) {
+                case OK -> errors + "): ok";
+                case FAILED -> errors + (unchecked > 0 ? "; " + unchecked + " more could not be checked" : "") + "): FAILED";
+                case UNCHECKED -> (compared == 0 ? "could not check at any of the "
+                        : errors + "), but could not check at " + unchecked + " of the ") + (compared + unchecked)
+                        + " points: " + reasons(tolerance);
+            };
+        }
+
+        /** What happened at the tries that gave nothing to compare, most frequent first, and what to do. */
+        private String reasons(double tolerance) {
+            List<Map.Entry<Why, Integer>> byCount = new ArrayList<>(missCounts.entrySet());
+            byCount.sort(Map.Entry.<Why, Integer>comparingByValue().reversed());
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<Why, Integer> e : byCount) parts.add(e.getValue() + " " + what(e.getKey(), tolerance));
+            StringBuilder sb = new StringBuilder("of " + tries + " random points drawn, ")
+                    .append(String.join(", ", parts)).append('.');
+            if (missCounts.containsKey(Why.OVERFLOW) || missCounts.containsKey(Why.UNDERFLOW))
+                sb.append(" The values leave the range of doubles at points with entries of order 1, so there was"
+                        + " nothing meaningful to compare: check a rescaled form of the expression (for instance"
+                        + " X/2 in place of X) or a shallower one.");
+            if (missCounts.containsKey(Why.UNDEFINED))
+                sb.append(" The expression is undefined there: check it where its arguments are in their domains.");
+            if (missCounts.containsKey(Why.INACCURATE))
+                sb.append(" Doubles cannot confirm that tolerance there (the derivative is ill-conditioned, or the"
+                        + " tolerance is too close to rounding): raise it, or check a better-conditioned form.");
+            return sb.toString();
+        }
+
+        private String what(Why why, double tolerance) {
+            String where = missWhere.get(why);
+            return switch (why) {
+                case OVERFLOW -> "overflow beyond ±1.8e308 (e.g. at " + where + ")";
+                case UNDERFLOW -> "underflow below 2.2e-308, the smallest normal double (e.g. at " + where + ")";
+                case UNDEFINED -> "give NaN (e.g. at " + where + ")";
+                case ERROR -> "could not be evaluated (e.g. " + where + ")";
+                case INACCURATE -> "have a reference whose own estimated error (up to " + number(worstAccuracy)
+                        + ") is above the tolerance " + number(tolerance);
+            };
+        }
     }
 
-    /** (T + T with axes a and a+1 swapped) / 2. */
-    private static Tensor symmetrize(Tensor t, int a) {
-        int[] shape = t.shape();
-        int n = shape[a];
-        int inner = 1;
-        for (int k = a + 2; k < shape.length; k++) inner *= shape[k];
-        int outer = t.data().length / (n * n * inner);
-        double[] data = t.data().clone();
-        for (int o = 0; o < outer; o++)
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++)
-                    for (int r = 0; r < inner; r++) {
-                        int ij = ((o * n + i) * n + j) * inner + r, ji = ((o * n + j) * n + i) * inner + r;
-                        data[ij] = (t.data()[ij] + t.data()[ji]) / 2;
-                    }
-        return new Tensor(shape, data);
+    private static String number(double x) {
+        return x == 0 ? "0" : String.format("%.2g", x);
     }
-
-    private static boolean finite(Tensor t) {
-        for (double v : t.data()) if (!Double.isFinite(v)) return false;
-        return true;
-    }
-
 }

@@ -12,9 +12,13 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check a symbolic derivative against central finite differences at random points.",
-                "Points respect domains (positive under log and sqrt, well-conditioned under inv and det);",
-                "symbolic dimensions take small random sizes. Exits 1 when the error exceeds the tolerance."})
+        description = {"Check a symbolic derivative at random points against forward-mode dual numbers,",
+                "exact up to rounding. Points respect domains (positive under log and sqrt,",
+                "well-conditioned under inv and det); symbolic dimensions take sizes 2 to 4.",
+                "Exits 1 when the error exceeds the tolerance plus the reference's own rounding",
+                "error (FAILED), or when a point gave no meaningful numbers to compare (values",
+                "out of the range of doubles, or a tolerance below what doubles can confirm",
+                "there): then the line says 'could not check', why, and what to do."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -86,6 +86,24 @@ public final class Derivatives {
         return t;
     }
 
+    /**
+     * Second-order numbers from first-order slices: {@code slices[j]} is ∂/∂x of D(x; E_j), axes
+     * shape(f) + {@code xAxes}, for each basis direction E_j of dx; the result has axes
+     * shape(f) + {@code dxAxes} + {@code xAxes}.
+     */
+    static Tensor interleave(Tensor[] slices, int[] dxAxes, int[] xAxes) {
+        int[] fx = slices[0].shape();
+        int nd = slices.length, nx = 1;
+        for (int a : xAxes) nx *= a;
+        int nf = slices[0].size() / nx;
+        int[] fAxes = java.util.Arrays.copyOf(fx, fx.length - xAxes.length);
+        Tensor t = Tensor.zeros(concat(fAxes, dxAxes, xAxes));
+        for (int i = 0; i < nf; i++)
+            for (int j = 0; j < nd; j++)
+                for (int k = 0; k < nx; k++) t.data()[(i * nd + j) * nx + k] = slices[j].data()[i * nx + k];
+        return t;
+    }
+
     private static void requireSize(DMatrixRMaj m, int[] size) {
         if (m.numRows != size[0] || m.numCols != size[1])
             throw new IllegalArgumentException("the derivative evaluates to " + m.numRows + "×" + m.numCols

@@ -73,24 +73,10 @@ public final class FiniteDifferences {
         for (Expr c : context) at.bind(c);
         at.bind(linear).bind(x);
         int[] ds = at.size(dx.shape());
-        int nd = ds[0] * ds[1];
-        Tensor first = null;
-        double[][] slices = new double[nd][];
-        for (int j = 0; j < nd; j++) {
-            Tensor slice = derivative(linear, x, at.with(dx, basis(ds[0], ds[1], j)), h);
-            if (first == null) first = slice;
-            slices[j] = slice.data();
-        }
-        int[] fx = first.shape();
+        Tensor[] slices = new Tensor[ds[0] * ds[1]];
+        for (int j = 0; j < slices.length; j++) slices[j] = derivative(linear, x, at.with(dx, basis(ds[0], ds[1], j)), h);
         DMatrixRMaj x0 = at.value(x.name());
-        int[] xAxes = axes(x.shape(), x0.numRows, x0.numCols);
-        int nx = x0.getNumElements(), nf = first.size() / nx;
-        int[] fAxes = java.util.Arrays.copyOf(fx, fx.length - xAxes.length);
-        Tensor t = Tensor.zeros(concat(fAxes, axes(dx.shape(), ds[0], ds[1]), xAxes));
-        for (int i = 0; i < nf; i++)
-            for (int j = 0; j < nd; j++)
-                for (int k = 0; k < nx; k++) t.data()[(i * nd + j) * nx + k] = slices[j][i * nx + k];
-        return t;
+        return Derivatives.interleave(slices, axes(dx.shape(), ds[0], ds[1]), axes(x.shape(), x0.numRows, x0.numCols));
     }
 
     public static Tensor derivativeOfLinear(Expr linear, Var dx, Var x, Map<String, DMatrixRMaj> values) {

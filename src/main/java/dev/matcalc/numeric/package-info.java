@@ -11,7 +11,12 @@
  * value, finite where the written form overflows ({@code log(1 + exp(u))} as {@code softplus(u)});
  * compiled plans and generated code compute it too, and nothing shown to a user is rewritten.
  * {@link dev.matcalc.numeric.FiniteDifferences} computes the same tensors by central differences,
- * as an independent check; {@link dev.matcalc.numeric.RandomPoints} draws the points to check at.
+ * and {@link dev.matcalc.numeric.DualEvaluator} by forward-mode dual numbers, with kernels of its
+ * own (never the symbolic rules): independent references. {@link dev.matcalc.numeric.DualNumbers}
+ * makes the dual numbers the reference of {@code check}: exact up to rounding, with an estimate of
+ * that rounding and the place ({@link dev.matcalc.numeric.OutOfRange}) where the values left the
+ * range of doubles, if they did. {@link dev.matcalc.numeric.RandomPoints} draws the points to
+ * check at.
  * {@link dev.matcalc.numeric.SymmetricValues} refuses a value of a symmetric variable that is not
  * symmetric; the API applies it to every value from outside (never to the perturbed points of
  * finite differences).

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The compact answers a person would write, for the notes' worked examples and Matrix Cookbook
- * identities ({@code golden/derivatives.txt}), and each one checked numerically against central
- * finite differences at random points: a golden text alone could pin a wrong answer.
+ * identities ({@code golden/derivatives.txt}), and each one checked numerically at random points,
+ * against central finite differences and by {@code check} (dual numbers): a golden text alone could
+ * pin a wrong answer.
  */
 class GoldenDerivativesTest {
 
@@ -65,9 +66,25 @@ class GoldenDerivativesTest {
         assertThat(text).isEqualTo(c.expected());
     }
 
+    /** Central differences, computed apart from the checker (which compares with dual numbers). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void agreesWithFiniteDifferences(Case c) {
+        String[] lets = c.lets().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toArray(String[]::new);
+        Expression f = dev.matcalc.MatCalc.parse(c.expr(), lets);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(c.name().hashCode());
+        for (String wrt : c.wrt()) {
+            DerivativeResult d = f.derivative(c.layout(), wrt);
+            for (int p = 0; p < 3; p++) {
+                dev.matcalc.testing.NumericCheck.Comparison cmp = dev.matcalc.testing.NumericCheck.compare(f, d, rng);
+                assertThat(cmp.error()).as("d/d%s = %s\n%s", wrt, d.toText(), cmp.describe()).isLessThan(1e-6);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void passesTheCheck(Case c) {
         CheckReport report = Checker.check(c.expr(), c.wrt(), c.lets(), 1, c.layout(), 3, 7, 1e-6);
         assertThat(report.passed()).as(String.join("\n", report.lines())).isTrue();
         assertThat(report.worstError()).isLessThan(1e-6);

@@ -6,7 +6,7 @@ import dev.matcalc.numeric.RandomPoints;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.testing.NumericCheck;
 import dev.matcalc.testing.StableReferences.Reference;
-import dev.matcalc.testing.dual.DualEvaluator;
+import dev.matcalc.numeric.DualEvaluator;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,10 +146,10 @@ class Issue14StableEvaluationTest {
         NumericCheck.Comparison cmp = NumericCheck.compare(f, d, rng);
         assertThat(cmp.error()).as(cmp.describe()).isLessThan(1e-7);
         Map<String, DMatrixRMaj> at = RandomPoints.draw(f.expr(), rng.split()).values();
-        Tensor asWritten = DualEvaluator.jacobian(f.expr(), f.variable(wrt), at);
+        Tensor asWritten = new DualEvaluator(at, f.variable(wrt)).jacobian(f.expr());
         assertClose("derivative", d.evaluate(at).data(), asWritten.data());
         assertClose("compiled derivative", d.compile().derivativeAt(at).data(), asWritten.data());
-        assertClose("value", f.evaluate(at).data(), DualEvaluator.evaluate(f.expr(), f.variable(wrt), at).value().data);
+        assertClose("value", f.evaluate(at).data(), new DualEvaluator(at, f.variable(wrt)).eval(f.expr()).value().data);
     }
 
     private static void assertClose(String what, double[] actual, double[] expected) {

@@ -5,6 +5,7 @@ import dev.matcalc.calculus.Layout;
 import dev.matcalc.calculus.UnsupportedDerivative;
 import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
+import dev.matcalc.numeric.DualEvaluator;
 import dev.matcalc.numeric.Evaluator;
 import dev.matcalc.numeric.RandomPoints;
 import dev.matcalc.render.Render;
@@ -12,7 +13,6 @@ import dev.matcalc.simplify.Simplifier;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.testing.LatexCheck;
 import dev.matcalc.testing.NumericCheck;
-import dev.matcalc.testing.dual.DualEvaluator;
 import dev.matcalc.testing.RandomExpressions;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -180,9 +180,9 @@ class RandomExpressionTest {
      */
     private void dualNumbersAgree(Expression f, DerivativeResult d, NumericCheck.Comparison cmp) {
         Var wrt = d.derivative().wrt().get(0);
-        DualEvaluator.Dual pair = DualEvaluator.evaluate(f.expr(), wrt, cmp.point());
-        assertClose("the dual evaluator's value", pair.value(), Evaluator.evaluate(f.expr(), cmp.point()));
-        Tensor dual = DualEvaluator.jacobian(pair, f.expr(), wrt, cmp.point());
+        DualEvaluator evaluator = new DualEvaluator(cmp.point(), wrt);
+        assertClose("the dual evaluator's value", evaluator.eval(f.expr()).value(), Evaluator.evaluate(f.expr(), cmp.point()));
+        Tensor dual = evaluator.jacobian(f.expr());
         if (wrt.isSymmetric() && !wrt.isScalar()) dual = NumericCheck.symmetrize(dual, NumericCheck.rank(f.expr().shape()));
         if (!NumericCheck.finite(dual)) return;      // e.g. a cancellation the symbolic form avoids
         assertThat(dual.relativeError(cmp.symbolic())).as("dual numbers vs symbolic d/d%s = %s\n  dual %s\n%s",

@@ -102,13 +102,25 @@ class WebApiTest {
     }
 
     @Test
-    void checkComparesWithFiniteDifferences() throws Exception {
+    void checkComparesWithDualNumbers() throws Exception {
         HttpResponse<String> r = post(server, "/api/check", "{\"expr\": \"sum(exp(A*x))\", \"wrt\": [\"x\"], \"points\": 2}");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode report = JSON.readTree(r.body());
         assertThat(report.get("passed").asBoolean()).isTrue();
+        assertThat(report.get("verdict").asText()).isEqualTo("ok");
         assertThat(report.get("worstError").asDouble()).isLessThan(1e-6);
         assertThat(report.get("points").asInt()).isEqualTo(2);
+    }
+
+    /** Undefined at every point: not passed, yet not "failed" either, and the line says why. */
+    @Test
+    void checkSaysWhenItCouldNotCheck() throws Exception {
+        HttpResponse<String> r = post(server, "/api/check", "{\"expr\": \"sum(log(-exp(x)))\", \"points\": 2}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode report = JSON.readTree(r.body());
+        assertThat(report.get("passed").asBoolean()).isFalse();
+        assertThat(report.get("verdict").asText()).isEqualTo("unchecked");
+        assertThat(report.get("lines").get(0).asText()).contains("could not check", "give NaN (e.g. at log(-exp(x)))");
     }
 
     @Test

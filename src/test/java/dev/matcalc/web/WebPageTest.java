@@ -90,7 +90,7 @@ class WebPageTest {
         type("sum(exp(W*x))");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".part .derivative .katex")));
         waiting().until(d -> textForm().contains("exp(W*x)"));
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "Matches finite differences"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "Matches dual numbers"));
         assertThat(driver.findElements(By.cssSelector("#variables .var-row"))).hasSize(2);
         assertThat(driver.getCurrentUrl()).contains("expr=sum%28exp%28W*x%29%29");
     }

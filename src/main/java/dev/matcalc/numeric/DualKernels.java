@@ -1,14 +1,14 @@
-package dev.matcalc.testing.dual;
+package dev.matcalc.numeric;
 
 import dev.matcalc.expr.Fn;
 import dev.matcalc.expr.MatFn;
-import dev.matcalc.testing.dual.DualEvaluator.Dual;
+import dev.matcalc.numeric.DualEvaluator.Dual;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-import static dev.matcalc.testing.dual.DualEvaluator.elementMult;
-import static dev.matcalc.testing.dual.DualEvaluator.scalar;
-import static dev.matcalc.testing.dual.DualEvaluator.scaled;
+import static dev.matcalc.numeric.DualEvaluator.elementMult;
+import static dev.matcalc.numeric.DualEvaluator.scalar;
+import static dev.matcalc.numeric.DualEvaluator.scaled;
 
 /**
  * The value and derivative kernels of every element-wise and matrix function, written from the
@@ -18,7 +18,12 @@ import static dev.matcalc.testing.dual.DualEvaluator.scaled;
 final class DualKernels {
     private DualKernels() { }
 
-    static Dual apply(Fn fn, Dual u) {
+    /**
+     * f(U) entry-wise, dU scaled by f'(U). {@code underflow} is told when every value of a function
+     * that is never 0 (exp), or every slope of one that is never flat (tanh), rounded to 0, or when
+     * every term slope·dU did: the numbers are then zeros standing for small nonzero ones.
+     */
+    static Dual apply(Fn fn, Dual u, Runnable underflow) {
         DMatrixRMaj x = u.value();
         int n = x.getNumElements();
         DMatrixRMaj v = new DMatrixRMaj(x.numRows, x.numCols), slope = new DMatrixRMaj(x.numRows, x.numCols);
@@ -27,9 +32,33 @@ final class DualKernels {
             v.data[i] = value(fn, a);
             slope.data[i] = slope(fn, a);
         }
+        boolean movesAtAll = false;
         DMatrixRMaj[] t = new DMatrixRMaj[u.tangents().length];
-        for (int k = 0; k < t.length; k++) t[k] = elementMult(slope, u.tangents()[k]);
+        for (int k = 0; k < t.length; k++) {
+            if (OutOfRange.productUnderflows(slope, u.tangents()[k])) underflow.run();
+            movesAtAll |= OutOfRange.maxAbs(u.tangents()[k]) > 0;
+            t[k] = elementMult(slope, u.tangents()[k]);
+        }
+        boolean finite = Double.isFinite(OutOfRange.maxAbs(x));
+        if (finite && n > 0 && neverZero(fn) && OutOfRange.maxAbs(v) < Double.MIN_NORMAL) underflow.run();
+        if (finite && movesAtAll && neverFlat(fn) && OutOfRange.maxAbs(slope) < Double.MIN_NORMAL) underflow.run();
         return new Dual(v, t);
+    }
+
+    /** Whether f(a) ≠ 0 for every a in its domain. */
+    private static boolean neverZero(Fn fn) {
+        return switch (fn) {
+            case EXP, SIGMOID, SOFTPLUS -> true;
+            case SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, LOG, SQRT, TANH, ABS, SIGN, RELU, STEP -> false;
+        };
+    }
+
+    /** Whether f'(a) ≠ 0 for every a in its domain. */
+    private static boolean neverFlat(Fn fn) {
+        return switch (fn) {
+            case EXP, SIGMOID, SOFTPLUS, TAN, TANH, ARCTAN, ARCSIN, ARCCOS, LOG, SQRT -> true;
+            case SIN, COS, ABS, SIGN, RELU, STEP -> false;
+        };
     }
 
     static double value(Fn fn, double a) {
