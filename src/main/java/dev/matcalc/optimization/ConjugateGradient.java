@@ -6,9 +6,11 @@ import java.util.Arrays;
  * Truncated conjugate gradients for the Newton equations ∇²f·p = −∇f restricted to the free
  * coordinates F (Nocedal &amp; Wright, Algorithm 7.1, "line search Newton–CG"): the Hessian is
  * touched only through Hessian-vector products, with the fixed coordinates of every direction
- * zeroed. Stops when ‖r‖₂ ≤ the tolerance, after the iteration limit, or on a direction of
- * non-positive curvature (then the iterate so far, or −∇f_F if that is the first direction, so
- * the result is always a descent direction).
+ * zeroed. Stops when ‖r‖₂ ≤ the tolerance, after the iteration limit, or on a direction d of
+ * non-positive curvature. There Algorithm 7.1 returns the iterate so far (−∇f_F if it is the
+ * first direction); we return d itself, scaled to the iterate's length, so that negative
+ * curvature is followed (as second-order Newton–CG variants do, e.g. Royer, O'Neill &amp; Wright,
+ * Math. Program. 180, 2020); the result is still a descent direction.
  */
 final class ConjugateGradient {
     enum End { CONVERGED, NEGATIVE_CURVATURE, LIMIT }
@@ -43,8 +45,12 @@ final class ConjugateGradient {
                 if (!free[i]) product[i] = 0;
                 curvature += direction[i] * product[i];
             }
-            if (!(curvature > 0) || !Double.isFinite(curvature)) {
+            if (!Double.isFinite(curvature)) {
                 if (iterations == 0) System.arraycopy(direction, 0, p, 0, n);
+                return End.LIMIT;
+            }
+            if (curvature <= 0) {
+                followCurvatureDirection(n);
                 return End.NEGATIVE_CURVATURE;
             }
             iterations++;
@@ -60,5 +66,21 @@ final class ConjugateGradient {
             rr = rrNew;
         }
         return End.LIMIT;
+    }
+
+    /**
+     * p := (‖p‖/‖d‖)·d for the direction d of non-positive curvature (p := d when p = 0). d is a
+     * descent direction, ∇f_F'd = −‖r‖² &lt; 0 (CG's r₀'d_j = r_j'r_j), along which the quadratic
+     * model is unbounded below: following it lets the line search leave a saddle region, or show
+     * that f itself is unbounded, where the iterate so far would only creep away.
+     */
+    private void followCurvatureDirection(int n) {
+        double pp = 0, dd = 0;
+        for (int i = 0; i < n; i++) {
+            pp += p[i] * p[i];
+            dd += direction[i] * direction[i];
+        }
+        double scale = pp == 0 ? 1 : Math.sqrt(pp / dd);
+        for (int i = 0; i < n; i++) p[i] = scale * direction[i];
     }
 }

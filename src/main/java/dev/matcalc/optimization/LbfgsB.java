@@ -92,7 +92,7 @@ public final class LbfgsB {
                     return run.result(Status.FAILED, x, f, optimality, NAME, "the line search found no lower f along a descent direction (projected gradient "
                             + Run.fmt(optimality) + "); x is the best point found");
                 }
-                case WOLFE, DECREASE -> {
+                case WOLFE, DECREASE, APPROXIMATE_WOLFE -> {
                 }
             }
             first = false;

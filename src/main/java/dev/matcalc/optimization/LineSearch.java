@@ -19,9 +19,12 @@ package dev.matcalc.optimization;
  * The result lives in {@link #x}, {@link #g}, {@link #f}, {@link #step}; all arrays are reused.
  */
 final class LineSearch {
-    enum Outcome { WOLFE, DECREASE, NO_DECREASE, UNBOUNDED }
+    enum Outcome { WOLFE, DECREASE, APPROXIMATE_WOLFE, NO_DECREASE, UNBOUNDED }
 
     static final double FTOL = 1e-3, GTOL = 0.9, XTOL = 0.1;
+    /** Hager–Zhang's approximate Wolfe test: φ'(α) ≤ (2δ − 1)·φ'(0), and f within this relative noise level. */
+    static final double APPROXIMATE_DELTA = 0.1;
+    static final double NOISE = 1e-10;
     /** The largest step tried along a ray no bound blocks (L-BFGS-B's 10¹⁰). */
     static final double STEP_CAP = 1e10;
     private static final int PROBES = 12;
@@ -51,7 +54,7 @@ final class LineSearch {
         search.start(f0, slope0, Math.min(firstStep, stepMax), FTOL, GTOL, XTOL, 0, stepMax);
         f = f0;
         step = 0;
-        double lastSlope = slope0;
+        double lastSlope = slope0, noise = NOISE * Math.max(1, Math.abs(f0));
         boolean lastWasBest = false, finished = false;
         for (int evaluation = 0; evaluation < maxEvaluations && !finished; evaluation++) {
             double alpha = search.step;
@@ -63,6 +66,11 @@ final class LineSearch {
                 continue;
             }
             lastSlope = Box.dot(gTrial, d);
+            boolean approximate = Math.abs(fTrial - f0) <= noise && lastSlope <= (2 * APPROXIMATE_DELTA - 1) * slope0 && lastSlope >= GTOL * slope0;
+            if (approximate) {
+                keepTrial(fTrial, alpha);
+                return Outcome.APPROXIMATE_WOLFE;
+            }
             lastWasBest = fTrial < f;
             if (lastWasBest) keepTrial(fTrial, alpha);
             MoreThuente.Task task = search.next(fTrial, lastSlope);

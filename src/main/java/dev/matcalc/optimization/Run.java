@@ -54,7 +54,7 @@ final class Run {
 
     boolean decreaseSmall(double fOld, double f) {
         double scale = Math.max(1, Math.max(Math.abs(fOld), Math.abs(f)));
-        return fOld - f <= options.decreaseTolerance() * scale;
+        return fOld >= f && fOld - f <= options.decreaseTolerance() * scale;
     }
 
     String gradientMessage(double optimality, double f) {

@@ -130,7 +130,11 @@ class LbfgsBTest {
         Arrays.fill(x0, 5);
         Result r = LbfgsB.minimize(counting, x0, Bounds.none(c.length), OPTIONS);
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.OPTIMAL);
-        for (int i = 0; i < c.length; i++) assertThat(r.x()[i]).isCloseTo(1 / c[i], within(1e-5));
+        double tol = 1e-6 * Math.max(1, Math.abs(r.objective()));
+        for (int i = 0; i < c.length; i++) {
+            assertThat(c[i] - 1 / r.x()[i]).as("gradient %d", i).isCloseTo(0, within(tol));
+            assertThat(r.x()[i]).isCloseTo(1 / c[i], within(tol / (c[i] * c[i]) * 1.01));
+        }
         assertThat(outside[0]).as("the line search had to back off").isPositive();
     }
 
