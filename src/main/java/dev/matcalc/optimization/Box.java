@@ -17,11 +17,17 @@ final class Box {
         for (int i = 0; i < x.length; i++) x[i] = clamp(x[i], l[i], u[i]);
     }
 
-    /** ‖P(x − g) − x‖∞, the first-order optimality measure for min f on the box (zero exactly at a KKT point). */
+    /**
+     * ‖P(x − g) − x‖∞, the first-order optimality measure for min f on the box (zero exactly at a
+     * KKT point). Computed per coordinate as min(|g_i|, distance to the bound g_i pushes toward),
+     * not as the difference, which would lose g_i when |x_i| ≫ |g_i|.
+     */
     static double projectedGradientNorm(double[] x, double[] g, double[] l, double[] u) {
         double norm = 0;
         for (int i = 0; i < x.length; i++) {
-            norm = Math.max(norm, Math.abs(clamp(x[i] - g[i], l[i], u[i]) - x[i]));
+            double gi = g[i];
+            double component = gi > 0 ? Math.min(gi, x[i] - l[i]) : gi < 0 ? Math.min(-gi, u[i] - x[i]) : 0;
+            norm = Math.max(norm, component);
         }
         return norm;
     }

@@ -16,8 +16,9 @@ package dev.matcalc.optimization;
  * a fully boxed problem) with steps capped at 1 when there are bounds; later iterations try α = 1
  * and may go up to the box's edge.
  *
- * <p>Stops (checked in this order after every iteration): ‖x‖∞ beyond 10¹⁰⁰·max(1, ‖x₀‖∞)
- * (UNBOUNDED; first, since the relative tests pass trivially as f → −∞); projected gradient
+ * <p>Stops (checked in this order after every iteration): ‖x‖∞ beyond max(1, ‖x₀‖∞)/ε ≈ 4.5·10¹⁵
+ * times (UNBOUNDED: the iterates diverge, and steps at the start's scale would vanish in
+ * rounding); projected gradient
  * ≤ tol·max(1, |f|) (OPTIMAL); relative decrease ≤ decreaseTolerance (OPTIMAL); at the next
  * iteration's start, the iteration limit (ITERATION_LIMIT).
  *
@@ -53,6 +54,7 @@ public final class LbfgsB {
         double f = objective.evaluate(x, g);
         if (f == Double.NEGATIVE_INFINITY) return run.unbounded(x, NAME);
         if (Double.isNaN(f)) return run.result(Status.FAILED, x, f, Double.NaN, NAME, "f or its gradient is not finite at the starting point");
+        run.anchor(f);
         double optimality = Box.projectedGradientNorm(x, g, l, u);
         boolean first = true;
         while (true) {

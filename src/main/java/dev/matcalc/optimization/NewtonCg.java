@@ -47,6 +47,7 @@ public final class NewtonCg {
         double f = objective.evaluate(x, g);
         if (f == Double.NEGATIVE_INFINITY) return run.unbounded(x, NAME);
         if (Double.isNaN(f)) return run.result(Status.FAILED, x, f, Double.NaN, NAME, "f or its gradient is not finite at the starting point");
+        run.anchor(f);
         double optimality = Box.projectedGradientNorm(x, g, l, u);
         while (true) {
             if (run.gradientSmall(optimality, f)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.gradientMessage(optimality, f));

@@ -5,7 +5,10 @@ package dev.matcalc.optimization;
  *
  * <p>Stopping tests (each documented in {@code package-info}):
  * <ul>
- * <li>{@code tolerance}: ‖P(x − ∇f) − x‖∞ ≤ tolerance · max(1, |f|) (relative projected gradient).
+ * <li>{@code tolerance}: ‖P(x − ∇f) − x‖∞ ≤ tolerance · max(1, |f|) (relative projected gradient),
+ *     where |f| counts at most 10·max(1, |f(x₀)|): a function unbounded below must not pass the
+ *     test merely because |f| outgrows its gradient (so from f(x₀) = 0 the test is absolute, as
+ *     SciPy's {@code gtol} is).
  * <li>{@code decreaseTolerance}: (f_k − f_{k+1}) ≤ decreaseTolerance · max(|f_k|, |f_{k+1}|, 1), SciPy's
  *     {@code ftol = factr · eps}. The default 1e-15 (factr ≈ 4.5, SciPy's "extremely high
  *     accuracy") makes it a guard against stagnation at rounding level, so that the gradient test

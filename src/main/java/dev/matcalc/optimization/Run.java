@@ -6,8 +6,13 @@ package dev.matcalc.optimization;
  * every driver applies the same way.
  */
 final class Run {
-    /** ‖x‖∞ beyond this (times max(1, ‖x₀‖∞)) means the iterates diverge. */
-    static final double DIVERGENCE = 1e100;
+    /**
+     * ‖x‖∞ beyond this (times max(1, ‖x₀‖∞)) means the iterates diverge: 1/ε, where a step at the
+     * starting point's scale no longer changes x in floating point.
+     */
+    static final double DIVERGENCE = 1 / Math.ulp(1.0);
+    /** |f| counts as a scale up to this multiple of max(1, |f(x₀)|). */
+    static final double SCALE_GROWTH = 10;
 
     final Objective objective;
     final Options options;
@@ -15,6 +20,7 @@ final class Run {
     final long startNanos = System.nanoTime();
     final double divergenceLimit;
     int iterations;
+    private double scaleCap = Double.NaN;
     /** Set by a driver that stopped because its {@link ProgressMonitor} asked it to hand over. */
     boolean handedOver;
     String handOverReason = "";
@@ -48,8 +54,22 @@ final class Run {
                 "the bounds are empty: lower bound " + bounds.lower()[i] + " > upper bound " + bounds.upper()[i] + " at coordinate " + i);
     }
 
+    /**
+     * Fixes the cap on |f| as a scale from f at the start (the first call counts, so a method
+     * switch keeps it): a function unbounded below would otherwise pass the relative gradient test
+     * by its own size, its gradient growing slower than f.
+     */
+    void anchor(double f0) {
+        if (Double.isNaN(scaleCap) && Double.isFinite(f0)) scaleCap = SCALE_GROWTH * Math.max(1, Math.abs(f0));
+    }
+
+    /** max(1, |f|) with |f| capped at {@value #SCALE_GROWTH}·max(1, |f(x₀)|). */
+    double scale(double f) {
+        return Math.max(1, Double.isNaN(scaleCap) ? Math.abs(f) : Math.min(Math.abs(f), scaleCap));
+    }
+
     boolean gradientSmall(double optimality, double f) {
-        return optimality <= options.tolerance() * Math.max(1, Math.abs(f));
+        return optimality <= options.tolerance() * scale(f);
     }
 
     boolean decreaseSmall(double fOld, double f) {
@@ -58,7 +78,7 @@ final class Run {
     }
 
     String gradientMessage(double optimality, double f) {
-        return "projected gradient " + fmt(optimality) + " ≤ " + fmt(options.tolerance()) + "·max(1, |f|)";
+        return "projected gradient " + fmt(optimality) + " ≤ " + fmt(options.tolerance() * scale(f)) + " = " + fmt(options.tolerance()) + "·max(1, |f|)";
     }
 
     String decreaseMessage(double fOld, double f, double optimality) {
