@@ -65,6 +65,11 @@ public final class AugmentedLagrangian {
         Status status;
         String message;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                status = Status.FAILED;
+                message = "interrupted";
+                break;
+            }
             outer++;
             int offsetIterations = iterations, offsetEvaluations = evaluations;
             IterationListener listener = options.listener() == null ? null : it -> options.listener().onIteration(new Iteration(offsetIterations + it.iteration(),

@@ -17,8 +17,13 @@ package dev.matcalc.optimization;
  * blocks are summed over F or, when fewer coordinates are fixed, over A and subtracted from the
  * kept S'Y, S'S, Y'Y: O(k²·min(|F|, |A|)).
  *
- * <p>The new point is x̄ = P(x^c + Z·d) when that is a descent direction from x, else the step is
- * shortened to stay in the box (Morales &amp; Nocedal 2011, "Remark on Algorithm 778").
+ * <p>The new point is x̄ = P(x^c + Z·d) when that is a descent direction from x (Morales &amp; Nocedal
+ * 2011, "Remark on Algorithm 778") and does not raise the model above its value at x^c; else the
+ * step is shortened to stay in the box (the original algorithm), which keeps m(x̄) ≤ m(x^c) as the
+ * convergence theory requires. Without the model test the projected step can be a descent
+ * direction so nearly orthogonal to the gradient that the iteration stalls (the reference code
+ * does: a random box QP, seed 970 of {@code RandomBoxProblemsTest}, stops at f = 144.2 instead of
+ * 69.3 with SciPy's defaults).
  */
 final class SubspaceMinimization {
     /** The result x̄. */
@@ -104,7 +109,7 @@ final class SubspaceMinimization {
         for (int f = 0; f < nFree; f++) {
             du[f] = -r[f] / theta - b.wRowTimes(freeIndex[f], w) / (theta * theta);
         }
-        projectOrTruncate(x, g, l, uBound, cp, nFree);
+        projectOrTruncate(x, g, l, uBound, cp, nFree, b);
         return true;
     }
 
@@ -127,6 +132,27 @@ final class SubspaceMinimization {
         }
     }
 
+    /** m(z) = g'(z − x) + ½(z − x)'B(z − x), with (z − x)'B(z − x) = θ‖z − x‖² − v'Mv, v = W'(z − x). */
+    private double model(double[] x, double[] g, double[] z, CompactLbfgs b) {
+        int k = b.size();
+        double linear = 0, squared = 0;
+        for (int j = 0; j < 2 * k; j++) u[j] = 0;
+        for (int i = 0; i < x.length; i++) {
+            double dz = z[i] - x[i];
+            if (dz == 0) continue;
+            linear += g[i] * dz;
+            squared += dz * dz;
+            for (int j = 0; j < k; j++) {
+                u[j] += b.y(j)[i] * dz;
+                u[k + j] += b.theta() * b.s(j)[i] * dz;
+            }
+        }
+        b.multiplyM(u, mc);
+        double vMv = 0;
+        for (int j = 0; j < 2 * k; j++) vMv += u[j] * mc[j];
+        return linear + 0.5 * (b.theta() * squared - vMv);
+    }
+
     private double sumOverFree(double[] a, double[] c, int nFree) {
         double s = 0;
         for (int f = 0; f < nFree; f++) s += a[freeIndex[f]] * c[freeIndex[f]];
@@ -147,15 +173,17 @@ final class SubspaceMinimization {
         return s;
     }
 
-    private void projectOrTruncate(double[] x, double[] g, double[] l, double[] u, CauchyPoint cp, int nFree) {
+    private void projectOrTruncate(double[] x, double[] g, double[] l, double[] u, CauchyPoint cp, int nFree, CompactLbfgs b) {
         double descent = 0;
         for (int f = 0; f < nFree; f++) {
             int i = freeIndex[f];
             xBar[i] = Box.clamp(cp.xc[i] + du[f], l[i], u[i]);
         }
         for (int i = 0; i < x.length; i++) descent += (xBar[i] - x[i]) * g[i];
-        if (descent <= 0) return;
-        // not a descent direction: the longest step along du that stays in the box, the blocking coordinate exactly on its bound
+        if (descent < 0 && model(x, g, xBar, b) <= model(x, g, cp.xc, b)) return;
+        // not a descent direction, or the projection raised the model above the Cauchy point (which
+        // the convergence theory needs it not to): the longest step along du that stays in the box,
+        // the blocking coordinate exactly on its bound
         double alpha = 1;
         int blocking = -1;
         for (int f = 0; f < nFree; f++) {

@@ -55,6 +55,18 @@ class LbfgsBTest {
     }
 
     @Test
+    void projectedSubspaceStepThatWouldStallIsTruncated() {
+        // the reference code's projection gives a descent direction nearly orthogonal to the
+        // gradient here and stalls at f = 144.24 (SciPy with its defaults too); the minimum is 69.3468
+        RandomBoxProblemsTest.Problem p = RandomBoxProblemsTest.boxQuadratic(970);
+        Result r = LbfgsB.minimize(p.f(), p.x0(), p.box(), OPTIONS);
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.OPTIMAL);
+        assertThat(r.objective()).isCloseTo(69.34678746098, within(1e-8));
+        assertThat(r.iterations()).isLessThan(20);
+        Kkt.assertKkt(p.f(), r.x(), p.box(), 1e-6 * r.objective(), Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void nonNegativeLeastSquaresHasExactZeros() {
         SplittableRandom random = new SplittableRandom(5);
         int m = 60, n = 40;
