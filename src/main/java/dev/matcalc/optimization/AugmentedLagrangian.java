@@ -16,15 +16,19 @@ package dev.matcalc.optimization;
  *
  * <p>Stops: OPTIMAL when the inner solve met the final tolerance and every g_i ≤ ctol, |h_j| ≤ ctol
  * and |min(−g_i, λ_i)| ≤ ctol (complementarity); INFEASIBLE when the violation fell by less than
- * 10% on each of {@value #STALLS} penalty increases in a row (the iterates approach a minimizer of
- * the infeasibility, not a feasible point), or ρ passed 10²⁰; UNBOUNDED when L_ρ is unbounded
+ * 10% on each of the last {@value #STALLS} penalty increases while the penalty term
+ * ρ/2·(‖g₊‖² + ‖h‖²) outweighs max(1, |f|) a million times (f no longer matters to the inner solve,
+ * so the iterates approach a minimizer of the infeasibility, not a feasible point), or when ρ
+ * passes 10²⁰. The second condition keeps a feasible problem with very large multipliers (a thin
+ * feasible set: the violation shrinks only once ρ nears the multiplier over the violation) from being
+ * called infeasible. UNBOUNDED when L_ρ is unbounded
  * below (with the quadratic penalty that means f is unbounded on the feasible set, or the
  * constraints grow slower than f decreases); ITERATION_LIMIT after the inner iteration budget
  * or {@value #MAX_OUTER} outer iterations. The multipliers come back in {@link ConstrainedResult}.
  */
 public final class AugmentedLagrangian {
     static final int MAX_OUTER = 100, STALLS = 4;
-    private static final double MULTIPLIER_MAX = 1e20, PENALTY_MAX = 1e20, GROWTH = 10, SHRINK_REQUIRED = 0.5, STALL_RATIO = 0.9;
+    private static final double MULTIPLIER_MAX = 1e20, PENALTY_MAX = 1e20, GROWTH = 10, SHRINK_REQUIRED = 0.5, STALL_RATIO = 0.9, DOMINANCE = 1e6;
 
     private AugmentedLagrangian() {
     }
@@ -124,7 +128,16 @@ public final class AugmentedLagrangian {
             if (newProgress > SHRINK_REQUIRED * progress && violation > ctol) {
                 stalls = violation > STALL_RATIO * stalledViolation ? stalls + 1 : 0;
                 stalledViolation = violation;
-                if (stalls >= STALLS || rho * GROWTH > PENALTY_MAX) {
+                boolean penaltyDominates = false;
+                if (stalls >= STALLS) {
+                    double penalty = 0;
+                    for (double gi : g) penalty += Math.max(0, gi) * Math.max(0, gi);
+                    for (double hj : h) penalty += hj * hj;
+                    double f = problem.objective().valueAndGradient(x, gradient);
+                    evaluations++;
+                    penaltyDominates = rho / 2 * penalty >= DOMINANCE * Math.max(1, Math.abs(f));
+                }
+                if (penaltyDominates || rho * GROWTH > PENALTY_MAX) {
                     status = Status.INFEASIBLE;
                     message = "the constraint violation stays at " + Run.fmt(violation) + " while ρ grows to " + Run.fmt(rho)
                             + ": no feasible point found (x is the least violating point reached)";
