@@ -106,7 +106,7 @@ public final class NewtonCg {
             if (run.diverged(x)) return run.divergence(x, f, optimality, NAME);
             if (run.gradientSmall(optimality, f)) continue;
             if (run.decreaseSmall(fOld, f)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.decreaseMessage(fOld, f, optimality));
-            String handOver = monitor.handOver(run.iterations, optimality);
+            String handOver = monitor.handOver(run, f, optimality);
             if (handOver != null) {
                 run.handedOver = true;
                 run.handOverReason = handOver;

@@ -7,10 +7,17 @@ package dev.matcalc.optimization;
  * (cheap iterations, usually enough); it hands over to Newton-CG, from its current point and with
  * the remaining iteration budget, when progress is slow: from iteration {@value #WARMUP} on, the
  * best projected-gradient norm of the last {@value #WINDOW} iterations is not {@value #FACTOR}×
- * below the best before them. That is the signature of ill conditioning, where L-BFGS's m pairs
- * cannot capture the spectrum and Newton-CG's inner CG (which needs no more than the spectrum's
- * spread allows, and nothing of the outer history) wins. {@link Result#method()} then reads
- * "L-BFGS-B, then Newton-CG" and the message says when and why.
+ * below the best before them. {@link Result#method()} then reads "L-BFGS-B, then Newton-CG" and
+ * the message says when and why.
+ *
+ * <p>What it buys, measured on n = 100 (iterations; work = evaluations + Hessian-vector products):
+ * on quadratics with condition number 10⁴–10⁶ Newton-CG needs 10–20 iterations where L-BFGS-B
+ * needs 700–8000, and 1.4–3.4× less work; on Rosenbrock's curved valley (slow progress at a
+ * condition number of a few hundred) it halves the iterations but costs about 4× the work. A cheap
+ * condition estimate would spare the latter, but the estimates tried (Lanczos from the gradient,
+ * the curvature of the L-BFGS pairs) missed the small eigenvalues by orders of magnitude, and a
+ * one-iteration Newton trial judged per unit of work chose wrongly both ways; so the rule is
+ * the one observable that does not mislead: slow progress, with a Hessian-vector product at hand.
  */
 public final class Solvers {
     static final int WARMUP = 20, WINDOW = 10;
@@ -53,7 +60,8 @@ public final class Solvers {
         private double best = Double.POSITIVE_INFINITY;
 
         @Override
-        public String handOver(int iteration, double optimality) {
+        public String handOver(Run run, double f, double optimality) {
+            int iteration = run.iterations;
             best = Math.min(best, optimality);
             bestSoFar[iteration % (WINDOW + 1)] = best;
             if (iteration < WARMUP) return null;

@@ -44,6 +44,31 @@ class SolversTest {
         assertThat(auto.objective()).isLessThanOrEqualTo(lbfgs.objective());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "condition {0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1e4, 1e5})
+    void autoDoesLessWorkThanLbfgsbOnIllConditionedQuadratics(double condition) {
+        DifferentiableFunction f = illConditioned(true, condition);
+        Result auto = Solvers.minimize(f, new double[100], Bounds.none(100), Options.defaults());
+        Result lbfgs = Solvers.minimize(f, new double[100], Bounds.none(100), Options.defaults().withMethod(Method.LBFGSB));
+        assertThat(auto.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(lbfgs.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(auto.iterations()).as("%s vs %s", auto, lbfgs).isLessThanOrEqualTo(50).isLessThan(lbfgs.iterations() / 10);
+        assertThat(auto.evaluations() + auto.hessianVectorProducts()).as("work: evaluations + products").isLessThan(lbfgs.evaluations());
+    }
+
+    @Test
+    void autoOnRosenbrockHalvesTheIterations() {
+        double[] x0 = new double[100];
+        for (int i = 0; i < 100; i++) x0[i] = i % 2 == 0 ? -1.2 : 1;
+        Result auto = Solvers.minimize(rosenbrock(100, true), x0, Bounds.none(100), Options.defaults());
+        Result lbfgs = Solvers.minimize(rosenbrock(100, true), x0, Bounds.none(100), Options.defaults().withMethod(Method.LBFGSB));
+        assertThat(auto.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(auto.method()).isEqualTo("L-BFGS-B, then Newton-CG");
+        assertThat(auto.iterations()).as("%s vs %s", auto, lbfgs).isLessThan(lbfgs.iterations() * 2 / 3);
+        // the price, stated in Solvers' documentation: about 4× the work of L-BFGS-B alone
+        assertThat(auto.evaluations() + auto.hessianVectorProducts()).isBetween(2 * lbfgs.evaluations(), 6 * lbfgs.evaluations());
+    }
+
     @Test
     void autoKeepsLbfgsbWhereItProgressesWell() {
         SplittableRandom random = new SplittableRandom(2);
