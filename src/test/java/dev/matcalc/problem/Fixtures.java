@@ -40,7 +40,7 @@ final class Fixtures {
         return out;
     }
 
-    static double[] gaussian(SplittableRandom rng, int n, double scale) {
+    static double[] randomVector(SplittableRandom rng, int n, double scale) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = scale * rng.nextGaussian();
         return x;
