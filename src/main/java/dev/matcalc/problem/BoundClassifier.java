@@ -59,7 +59,7 @@ final class BoundClassifier {
             DMatrixRMaj k = Evaluator.evaluate(c.expr(), at);             // a·x + k at x = 0
             for (int i = 0; i < s.rows(); i++)
                 for (int j = 0; j < s.cols(); j++) {
-                    double bound = -k.get(i, j) / a;                        // a·x ≤ -k
+                    double bound = -k.get(i, j) / a + 0.0;                  // a·x ≤ -k (+ 0.0: no -0 bound)
                     int index = packing.index(slot, i, j);
                     if (Double.isNaN(bound))
                         throw new SourceError("the bound that " + c.describe() + " sets on " + packing.describe(index)

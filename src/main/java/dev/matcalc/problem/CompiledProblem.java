@@ -46,14 +46,14 @@ public final class CompiledProblem {
         lagrangian = new AugmentedLagrangian(objective, classified.general(), problem.data());
         Map<String, int[]> originalSizes = sizes(typed.variables(), problem);
         double[] chosen = null;
-        String sentence = null;
+        String choices = null;
         for (boolean ones : new boolean[] {false, true}) {
             StartPoint.Start s = StartPoint.choose(typed.variables(), originalSizes, problem.start(), uses(), ones);
             double[] x = pack(s.values());
             List<String> moved = project(x);
             if (chosen == null) {       // the first choice is what an error reports
                 chosen = x;
-                sentence = s.sentence(problem.start().keySet()) + movedNote(moved);
+                choices = s.choices(problem.start().keySet());
             }
             if (inDomain(x)) {
                 this.start = x;
@@ -62,7 +62,7 @@ public final class CompiledProblem {
             }
             if (s.reasons().isEmpty()) break;      // every value given: nothing to choose again
         }
-        throw outsideDomain(chosen, sentence, problem.start().size() == typed.variables().size());
+        throw outsideDomain(chosen, choices, problem.start().size() == typed.variables().size());
     }
 
     /** Types, checks and compiles {@code problem}; every user error is a {@link SourceError}. */
@@ -195,7 +195,7 @@ public final class CompiledProblem {
     }
 
     /** Names the term that has no value at the start (in the objective, its gradient, or a constraint). */
-    private SourceError outsideDomain(double[] x, String sentence, boolean given) {
+    private SourceError outsideDomain(double[] x, String choices, boolean given) {
         Map<String, DMatrixRMaj> at = new HashMap<>(typed.problem().data());
         at.putAll(solution(x));
         String why = DomainCheck.culprit(typed.minimized(), at);
@@ -215,8 +215,8 @@ public final class CompiledProblem {
         String what = why == null ? "it has no value there" : why;
         return given
                 ? new SourceError("the start point is outside the domain of " + where + ": " + what)
-                : new SourceError("no start point inside the domain was found: " + sentence.replace("Starting from", "from")
-                + " " + where + " has no value, as " + what + "; give start values");
+                : new SourceError("no start point inside the domain was found: at " + choices + ", " + where
+                + " has no value, as " + what + "; give start values");
     }
 
     /** Every name the problem uses (variables, parameters, definitions), which new variables avoid. */

@@ -55,7 +55,7 @@ final class ProblemTyper {
         }
         if (!typed.expr().isScalar())
             throw objective.whole("the objective must be a scalar, but it is a " + typed.expr().shape().kind()
-                    + " (" + typed.expr().shape() + ")", objective.text().length());
+                    + " (" + sized(typed.expr(), typed) + ")", objective.text().length());
 
         List<TypedConstraint> normal = new ArrayList<>();
         for (int i = 0; i < constraints.size(); i++) {

@@ -34,10 +34,15 @@ final class StartPoint {
     record Start(Map<String, DMatrixRMaj> values, Map<String, String> reasons) {
         /** One sentence: {@code Starting from x = 0, S = identity (S is under logdet).} */
         String sentence(Set<String> given) {
+            return "Starting from " + choices(given) + ".";
+        }
+
+        /** {@code x as given, S = identity (S is under logdet)} */
+        String choices(Set<String> given) {
             List<String> parts = new ArrayList<>();
             if (!given.isEmpty()) parts.add(String.join(", ", given) + " as given");
             reasons.forEach((name, why) -> parts.add(name + " = " + why));
-            return "Starting from " + String.join(", ", parts) + ".";
+            return String.join(", ", parts);
         }
     }
 

@@ -47,7 +47,8 @@ final class ValueChecks {
             max = Math.max(max, Math.abs(l));
         }
         if (min < -TOLERANCE * Math.max(1, max))
-            throw new SourceError(what + " is not positive semidefinite, as " + name + " is declared: its smallest eigenvalue is " + min);
+            throw new SourceError(what + " is not positive semidefinite, as " + name + " is declared: its smallest eigenvalue is "
+                    + String.format(java.util.Locale.ROOT, "%.4g", min));
     }
 
     /** {@code x[3]} for a vector, {@code A[2,3]} for a matrix, {@code c} for a scalar. */
