@@ -28,7 +28,9 @@ import java.util.Map;
  * <pre>
  * L(x; λ, μ, ρ) = f(x) + ρ/2·( Σₖ sum(relu(gₖ(x) + λₖ/ρ).^2) + Σₗ sum((hₗ(x) + μₗ/ρ).^2) )
  * </pre>
- * with one multiplier λₖ (μₗ) of each constraint's shape and the penalty ρ as parameters. Its
+ * with one multiplier λₖ (μₗ) of each constraint's shape and the penalty ρ as parameters (the
+ * squared norms written as sums of squares: the same numbers, and derivatives that never divide by
+ * a norm, which is 0 while every constraint is inactive). Its
  * gradient is derived symbolically and compiled once; an outer iteration changes only the
  * parameters' values. The constraints' Jacobian is never formed: what the gradient needs of it,
  * Jᵀ·relu(g + λ/ρ), is what the calculus derives from the expression.

@@ -111,6 +111,8 @@ public final class CompiledObjective implements DifferentiableFunction {
 
     @Override
     public double valueAndGradient(double[] x, double[] gradient) {
+        checkLength(x, "x");
+        checkLength(gradient, "the gradient");
         packing.unpack(x, point);
         try {
             plan.run();
@@ -149,6 +151,9 @@ public final class CompiledObjective implements DifferentiableFunction {
     public void hessianVectorProduct(double[] x, double[] v, double[] out) {
         if (!hasHessianVectorProduct())
             throw new UnsupportedOperationException("no Hessian-vector product for " + dev.matcalc.render.Render.text(function));
+        checkLength(x, "x");
+        checkLength(v, "v");
+        checkLength(out, "the product");
         packing.unpack(x, point);
         packing.unpack(v, directions);
         try {
@@ -188,6 +193,11 @@ public final class CompiledObjective implements DifferentiableFunction {
         for (int k = 0; k < point.length; k++) p.set(slots.get(k).variable().name(), point[k]);
         p.setAll(dirs);
         return p;
+    }
+
+    private void checkLength(double[] a, String what) {
+        if (a.length != packing.dimension())
+            throw new IllegalArgumentException(what + " has " + a.length + " entries; the function has " + packing.dimension() + " variables");
     }
 
     private static boolean allFinite(double[] a) {

@@ -3,7 +3,6 @@ package dev.matcalc.problem;
 import dev.matcalc.shapes.Declaration;
 import org.ejml.data.DMatrixRMaj;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,13 +73,6 @@ public record Problem(String objective, Sense sense, List<String> over, Map<Stri
 
     public Problem withStart(Map<String, DMatrixRMaj> start) {
         return new Problem(objective, sense, over, declarations, psd, constraints, data, start, origin);
-    }
-
-    /** The same problem with one more constraint (placed nowhere in a document). */
-    public Problem withConstraint(String constraint) {
-        List<String> more = new ArrayList<>(constraints);
-        more.add(constraint);
-        return new Problem(objective, sense, over, declarations, psd, more, data, start, null);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> m) {

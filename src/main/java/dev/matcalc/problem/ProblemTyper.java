@@ -46,6 +46,11 @@ final class ProblemTyper {
         p.start().forEach((name, m) -> shapes.put(name, new int[] {m.numRows, m.numCols}));
         Map<String, Declaration> lets = declarations(p);
 
+        try {
+            Parser.parse(p.objective());
+        } catch (SourceError e) {
+            throw e.span() == null ? e : objective.error(e.getMessage(), e.span().start(), e.span().end());
+        }
         ProgramText program = new ProgramText(objective, texts, constraints, -1);
         Typed typed;
         try {
@@ -53,6 +58,12 @@ final class ProblemTyper {
         } catch (SourceError e) {
             throw explain(e, program, objective, texts, constraints, lets, shapes);
         }
+        long nodes = dev.matcalc.api.Limits.treeSize(typed.expr(), dev.matcalc.api.Limits.MAX_EXPRESSION_NODES);
+        for (Typed.Definition d : typed.definitions())
+            nodes += dev.matcalc.api.Limits.treeSize(d.expr(), dev.matcalc.api.Limits.MAX_EXPRESSION_NODES);
+        if (nodes > dev.matcalc.api.Limits.MAX_EXPRESSION_NODES)
+            throw new SourceError("the problem is too large: its expressions stand for more than "
+                    + dev.matcalc.api.Limits.MAX_EXPRESSION_NODES + " nodes once definitions are expanded");
         if (!typed.expr().isScalar())
             throw objective.whole("the objective must be a scalar, but it is a " + typed.expr().shape().kind()
                     + " (" + sized(typed.expr(), typed) + ")", objective.text().length());

@@ -1,5 +1,7 @@
 package dev.matcalc.problem;
 
+import dev.matcalc.syntax.Parser;
+import dev.matcalc.syntax.Program;
 import dev.matcalc.syntax.SourceError;
 import dev.matcalc.syntax.Span;
 
@@ -8,8 +10,9 @@ import java.util.List;
 
 /**
  * A problem's texts as one matcalc program, so that the typer sees them together and unifies their
- * sizes: each constraint {@code L op R} becomes a definition {@code _c0 = L-(R)} (its normal form
- * up to sign), then comes the objective, the program's result. Every piece of user text is copied
+ * sizes: first the objective's definitions (so constraints may use the names it defines), then each
+ * constraint {@code L op R} as a definition {@code _c0 = L-(R)} (its normal form up to sign), then
+ * the objective's final expression, the program's result. Every piece of user text is copied
  * whole, so an error the parser or typer reports in the program maps back to the text the user
  * wrote, and from there into the document it came from (a model file), with that line and column.
  */
@@ -52,6 +55,13 @@ final class ProgramText {
     ProgramText(Located objective, List<Located> texts, List<Constraint> constraints, int split) {
         String prefix = "_c";
         while (mentions(objective, texts, prefix)) prefix = "_" + prefix;
+        int result = resultStart(objective.text());
+        if (result > 0) {
+            List<Segment> segments = new ArrayList<>();
+            copy(objective.text(), 0, result, segments, true);
+            pieces.add(new Piece(objective, 0, out.length(), segments, -1));
+            out.append('\n');
+        }
         for (int i = 0; i < constraints.size(); i++) {
             Constraint c = constraints.get(i);
             Located at = texts.get(i);
@@ -82,9 +92,21 @@ final class ProgramText {
         }
         List<Segment> segments = new ArrayList<>();
         int start = out.length();
-        copy(objective.text(), 0, objective.text().length(), segments, true);
+        copy(objective.text(), result, objective.text().length(), segments, true);
         pieces.add(new Piece(objective, start, out.length(), segments, -1));
         program = out.toString();
+    }
+
+    /**
+     * Where the objective's final expression starts (0 when it defines nothing): at its first token,
+     * or before the parentheses and signs that open it (they leave no node of their own).
+     */
+    private static int resultStart(String objective) {
+        Program parsed = Parser.parse(objective);
+        if (parsed.definitions().isEmpty()) return 0;
+        int start = parsed.result().span().start();
+        while (start > 0 && " \t(+-".indexOf(objective.charAt(start - 1)) >= 0) start--;
+        return start;
     }
 
     private static boolean mentions(Located objective, List<Located> texts, String prefix) {

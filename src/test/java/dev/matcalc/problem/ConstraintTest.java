@@ -127,6 +127,29 @@ class ConstraintTest {
         assertThat(kinds.column()).isEqualTo(3);
     }
 
+    /** The objective's definitions come first in the program: constraints may use the names, errors stay in place. */
+    @Test
+    void constraintsMayUseTheObjectivesDefinitions() {
+        DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}}), b = column(1, 2, 3);
+        CompiledProblem p = CompiledProblem.compile(minimize("r = A*x - b\n 0.5*r'*r", List.of("x"), List.of("r <= 1"),
+                data("A", a, "b", b)));
+        DMatrixRMaj g = Evaluator.evaluate(p.typed().constraints().get(0).expr(), data("A", a, "b", b, "x", column(1, -1)));
+        assertThat(g.data).containsExactly(-1 - 1 - 1, -1 - 2 - 1, -1 - 3 - 1);
+        assertThat(p.problem().inequalities()).isEqualTo(3);
+
+        SourceError result = error(minimize("r = A*x - b; (r'*r) + det(x)", List.of("x"), List.of("r <= 1"), data("A", a, "b", b)));
+        assertThat(result.getMessage()).startsWith("det needs a square matrix");
+        assertThat(result.source()).isEqualTo("r = A*x - b; (r'*r) + det(x)");
+        assertThat(result.column()).isEqualTo(23);
+        SourceError definition = error(minimize("r = det(x); r^2", List.of("x"), List.of("r <= 1"), Map.of()));
+        assertThat(definition.getMessage()).startsWith("det needs a square matrix");
+        assertThat(definition.source()).isEqualTo("r = det(x); r^2");
+        assertThat(definition.column()).isEqualTo(5);
+        SourceError syntax = error(minimize("r = A*x - b; r'*r +", List.of("x"), List.of("r <= 1"), data("A", a, "b", b)));
+        assertThat(syntax.source()).isEqualTo("r = A*x - b; r'*r +");
+        assertThat(syntax.getMessage()).contains("after '+'");
+    }
+
     @Test
     void aConstraintWithoutAVariableIsAnError() {
         SourceError e = error(minimize("x'*x", List.of("x"), List.of("sum(b) >= 0"), data("b", column(1, 2))));

@@ -48,6 +48,13 @@ class L1ReformulationTest {
             assertThat(p.reformulations()).containsExactly(
                     "norm1(w) → sum(w_pos + w_neg) with w = w_pos - w_neg, w_pos >= 0, w_neg >= 0");
             assertTightAndLoose(p);
+            assertThat(p.describe()).isEqualTo("""
+                    variables: w_pos (5×1), w_neg (5×1), 10 unknowns
+                    min 0.5*norm2(X*(w_pos - w_neg) - y)^2 + lam*sum(w_pos + w_neg)
+                      (norm1(w) → sum(w_pos + w_neg) with w = w_pos - w_neg, w_pos >= 0, w_neg >= 0)
+                    bound: w_pos >= 0
+                    bound: w_neg >= 0
+                    """);
         }
     }
 
