@@ -203,6 +203,14 @@ class GenoModelTest {
     }
 
     @Test
+    void windowsLineEndings() {
+        Problem p = GenoModel.parse("parameters\r\n  matrix A\r\n  vector b\r\nvariables\r\n  vector x\r\nmin\r\n"
+                + "  norm2(A*x - b)^2\r\n  + sum(x)\r\nst\r\n  x >= 0\r\n");
+        CompiledProblem c = CompiledProblem.compile(p.withData(data("A", gaussian(DATA, 2, 3), "b", column(1, 2))));
+        assertThat(c.bounds().lower()).containsOnly(0);
+    }
+
+    @Test
     void aModelNeedsVariablesAndAnObjective() {
         assertThat(catchThrowableOfType(SourceError.class, () -> GenoModel.parse("parameters\n  matrix A\nmin\n  sum(A)\n"))
                 .getMessage()).startsWith("the model declares no variables");
