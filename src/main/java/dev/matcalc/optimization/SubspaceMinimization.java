@@ -1,0 +1,179 @@
+package dev.matcalc.optimization;
+
+/**
+ * The subspace step of L-BFGS-B (Byrd, Lu, Nocedal &amp; Zhu 1995, §5.1, direct primal method):
+ * minimize the quadratic model over the coordinates F left free at the Cauchy point x^c, the
+ * others held at their bounds, and project the minimizer back into the box.
+ *
+ * <p>With Z the columns of I for F and A those for the fixed coordinates, the reduced gradient is
+ * r = Z'(g + θ(x^c − x) − W·M·c) and the reduced Hessian B̂ = θI − Z'W·M·W'Z. Sherman–Morrison–
+ * Woodbury gives d = −B̂⁻¹r = −r/θ − Z'W·K⁻¹·W'Z·r/θ² with K = M⁻¹ − W'ZZ'W/θ, i.e.
+ * <pre>
+ *   K = [ −(D + Y'ZZ'Y/θ)   (L − S'ZZ'Y)' ]
+ *       [   L − S'ZZ'Y          θ·S'AA'S   ]
+ * </pre>
+ * solved by block elimination with two Cholesky factorizations (of D + Y'ZZ'Y/θ and of the Schur
+ * complement θS'AA'S + K₂₁K₁₁⁻¹K₂₁', both positive definite), as BLNZ's formk does. The k×k
+ * blocks are summed over F or, when fewer coordinates are fixed, over A and subtracted from the
+ * kept S'Y, S'S, Y'Y: O(k²·min(|F|, |A|)).
+ *
+ * <p>The new point is x̄ = P(x^c + Z·d) when that is a descent direction from x, else the step is
+ * shortened to stay in the box (Morales &amp; Nocedal 2011, "Remark on Algorithm 778").
+ */
+final class SubspaceMinimization {
+    /** The result x̄. */
+    final double[] xBar;
+    private final int[] freeIndex;
+    private final double[] r, du;
+    private final double[] u, mc, column;
+    private final double[][] k11, k21, k11InvK21t, schur;
+
+    SubspaceMinimization(int n, int m) {
+        xBar = new double[n];
+        freeIndex = new int[n];
+        r = new double[n];
+        du = new double[n];
+        u = new double[2 * m];
+        mc = new double[2 * m];
+        column = new double[m];
+        k11 = new double[m][m];
+        k21 = new double[m][m];
+        k11InvK21t = new double[m][m];
+        schur = new double[m][m];
+    }
+
+    /** Computes {@link #xBar}; false when a factorization fails (the memory should be reset). */
+    boolean compute(double[] x, double[] g, double[] l, double[] uBound, CauchyPoint cp, CompactLbfgs b) {
+        int n = x.length, k = b.size(), nFree = 0;
+        System.arraycopy(cp.xc, 0, xBar, 0, n);
+        for (int i = 0; i < n; i++) {
+            if (cp.free[i]) freeIndex[nFree++] = i;
+        }
+        if (nFree == 0 || k == 0) return true;
+        double theta = b.theta();
+
+        b.multiplyM(cp.c, mc);
+        for (int f = 0; f < nFree; f++) {
+            int i = freeIndex[f];
+            r[f] = g[i] + theta * (cp.xc[i] - x[i]) - b.wRowTimes(i, mc);
+        }
+        for (int j = 0; j < k; j++) {       // u = W'Z·r
+            double[] yj = b.y(j), sj = b.s(j);
+            double a = 0, c = 0;
+            for (int f = 0; f < nFree; f++) {
+                a += yj[freeIndex[f]] * r[f];
+                c += sj[freeIndex[f]] * r[f];
+            }
+            u[j] = a;
+            u[k + j] = theta * c;
+        }
+        formK(b, k, theta, nFree, n);
+
+        // K·w = u:  w₂ = S⁻¹(u₂ + K₂₁K₁₁⁻¹u₁),  w₁ = K₁₁⁻¹(K₂₁'w₂ − u₁)
+        if (!SmallDense.cholesky(k11, k)) return false;
+        for (int i = 0; i < k; i++) {        // k11InvK21t column i = K₁₁⁻¹ (row i of K₂₁)'
+            double[] col = column;
+            for (int p = 0; p < k; p++) col[p] = k21[i][p];
+            SmallDense.solveCholesky(k11, k, col, 0);
+            for (int p = 0; p < k; p++) k11InvK21t[p][i] = col[p];
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = schur[i][j];
+                for (int p = 0; p < k; p++) s += k21[i][p] * k11InvK21t[p][j];
+                schur[i][j] = s;
+            }
+        }
+        if (!SmallDense.cholesky(schur, k)) return false;
+        double[] w = mc;                      // reuse: M·c is no longer needed
+        for (int p = 0; p < k; p++) w[p] = u[p];
+        SmallDense.solveCholesky(k11, k, w, 0);            // w₁ := K₁₁⁻¹u₁
+        for (int i = 0; i < k; i++) {
+            double s = u[k + i];
+            for (int p = 0; p < k; p++) s += k21[i][p] * w[p];
+            w[k + i] = s;
+        }
+        SmallDense.solveCholesky(schur, k, w, k);          // w₂
+        for (int p = 0; p < k; p++) {
+            double s = -u[p];
+            for (int i = 0; i < k; i++) s += k21[i][p] * w[k + i];
+            w[p] = s;
+        }
+        SmallDense.solveCholesky(k11, k, w, 0);            // w₁
+
+        for (int f = 0; f < nFree; f++) {
+            du[f] = -r[f] / theta - b.wRowTimes(freeIndex[f], w) / (theta * theta);
+        }
+        projectOrTruncate(x, g, l, uBound, cp, nFree);
+        return true;
+    }
+
+    /** K₁₁ = D + Y'ZZ'Y/θ,  K₂₁ = L − S'ZZ'Y,  schur := K₂₂ = θ·S'AA'S (lower triangles of the symmetric ones). */
+    private void formK(CompactLbfgs b, int k, double theta, int nFree, int n) {
+        boolean overFree = nFree <= n - nFree;
+        for (int i = 0; i < k; i++) {
+            double[] si = b.s(i), yi = b.y(i);
+            for (int j = 0; j < k; j++) {
+                double[] sj = b.s(j), yj = b.y(j);
+                double syz = overFree ? sumOverFree(si, yj, nFree) : b.sy(i, j) - sumOverFixed(si, yj, n, nFree);
+                k21[i][j] = (i > j ? b.sy(i, j) : 0) - syz;
+                if (j <= i) {
+                    double yyz = overFree ? sumOverFree(yi, yj, nFree) : b.yy(i, j) - sumOverFixed(yi, yj, n, nFree);
+                    double ssa = overFree ? b.ss(i, j) - sumOverFree(si, sj, nFree) : sumOverFixed(si, sj, n, nFree);
+                    k11[i][j] = yyz / theta + (i == j ? b.sy(i, i) : 0);
+                    schur[i][j] = theta * ssa;
+                }
+            }
+        }
+    }
+
+    private double sumOverFree(double[] a, double[] c, int nFree) {
+        double s = 0;
+        for (int f = 0; f < nFree; f++) s += a[freeIndex[f]] * c[freeIndex[f]];
+        return s;
+    }
+
+    /** Σ over the coordinates not in F (freeIndex is sorted, so walk the gaps). */
+    private double sumOverFixed(double[] a, double[] c, int n, int nFree) {
+        double s = 0;
+        int f = 0;
+        for (int i = 0; i < n; i++) {
+            if (f < nFree && freeIndex[f] == i) {
+                f++;
+                continue;
+            }
+            s += a[i] * c[i];
+        }
+        return s;
+    }
+
+    private void projectOrTruncate(double[] x, double[] g, double[] l, double[] u, CauchyPoint cp, int nFree) {
+        double descent = 0;
+        for (int f = 0; f < nFree; f++) {
+            int i = freeIndex[f];
+            xBar[i] = Box.clamp(cp.xc[i] + du[f], l[i], u[i]);
+        }
+        for (int i = 0; i < x.length; i++) descent += (xBar[i] - x[i]) * g[i];
+        if (descent <= 0) return;
+        // not a descent direction: the longest step along du that stays in the box, the blocking coordinate exactly on its bound
+        double alpha = 1;
+        int blocking = -1;
+        for (int f = 0; f < nFree; f++) {
+            int i = freeIndex[f];
+            double step = du[f];
+            double limit = step < 0 ? (l[i] - cp.xc[i]) / step : step > 0 ? (u[i] - cp.xc[i]) / step : Double.POSITIVE_INFINITY;
+            if (limit < alpha) {
+                alpha = Math.max(0, limit);
+                blocking = f;
+            }
+        }
+        for (int f = 0; f < nFree; f++) {
+            int i = freeIndex[f];
+            xBar[i] = Box.clamp(cp.xc[i] + alpha * du[f], l[i], u[i]);
+        }
+        if (blocking >= 0) {
+            int i = freeIndex[blocking];
+            xBar[i] = du[blocking] < 0 ? l[i] : u[i];
+        }
+    }
+}
