@@ -7,7 +7,9 @@ import dev.matcalc.syntax.Span;
 /**
  * What a user declares a variable to be: {@code scalar}, {@code vector(n)}, {@code matrix(m,n)}
  * or {@code symmetric(n)}, with symbolic ({@code n}) or fixed ({@code 3}) dimensions. Read from
- * {@code --let} strings such as {@code A:matrix(n,n)} or {@code A: symmetric(3)}.
+ * {@code --let} strings such as {@code A:matrix(n,n)} or {@code A: symmetric(3)}. A bare
+ * {@code vector}, {@code matrix} or {@code symmetric} declares the kind alone and leaves the sizes
+ * to inference (as a model file that says {@code vector a} does): its dimensions are null.
  */
 public record Declaration(Kind kind, Dim rows, Dim cols) {
 
@@ -19,10 +21,28 @@ public record Declaration(Kind kind, Dim rows, Dim cols) {
     public static final Declaration SCALAR = new Declaration(Kind.SCALAR, Dim.ONE, Dim.ONE);
 
     public Declaration {
-        if (kind == Kind.SYMMETRIC && !rows.equals(cols))
+        if (kind == Kind.SYMMETRIC && !java.util.Objects.equals(rows, cols))
             throw new IllegalArgumentException("a symmetric matrix is square, got " + rows + "×" + cols);
-        if ((kind == Kind.SCALAR && !(rows.isOne() && cols.isOne())) || (kind == Kind.VECTOR && !cols.isOne()))
+        if ((kind == Kind.SCALAR && !(isOne(rows) && isOne(cols))) || (kind == Kind.VECTOR && !isOne(cols)))
             throw new IllegalArgumentException(kind + " cannot be " + rows + "×" + cols);
+    }
+
+    private static boolean isOne(Dim d) {
+        return d != null && d.isOne();
+    }
+
+    /** A vector, matrix or symmetric matrix whose sizes are inferred from use (null dimensions). */
+    public static Declaration ofKind(Kind kind) {
+        return switch (kind) {
+            case SCALAR -> SCALAR;
+            case VECTOR -> new Declaration(kind, null, Dim.ONE);
+            case MATRIX, SYMMETRIC -> new Declaration(kind, null, null);
+        };
+    }
+
+    /** Whether the sizes are left to inference ({@link #ofKind}). */
+    public boolean sizesInferred() {
+        return rows == null;
     }
 
     public static Declaration vector(Dim n) {
@@ -37,8 +57,9 @@ public record Declaration(Kind kind, Dim rows, Dim cols) {
         return new Declaration(Kind.SYMMETRIC, n, n);
     }
 
+    /** The declared shape; null when the sizes are left to inference. */
     public Shape shape() {
-        return new Shape(rows, cols);
+        return sizesInferred() ? null : new Shape(rows, cols);
     }
 
     public Var.Kind varKind() {
@@ -48,6 +69,7 @@ public record Declaration(Kind kind, Dim rows, Dim cols) {
     /** The declaration as it is written: {@code vector(n)}, {@code symmetric(3)}, ... */
     @Override
     public String toString() {
+        if (sizesInferred()) return kind.name().toLowerCase(java.util.Locale.ROOT);
         return switch (kind) {
             case SCALAR -> "scalar";
             case VECTOR -> "vector(" + rows + ")";
@@ -88,6 +110,8 @@ public record Declaration(Kind kind, Dim rows, Dim cols) {
             skipSpaces();
             int start = pos;
             String word = name("a type: scalar, vector(n), matrix(m,n) or symmetric(n)");
+            if (java.util.List.of("vector", "matrix", "symmetric").contains(word) && !followedBy('('))
+                return ofKind(Kind.valueOf(word.toUpperCase(java.util.Locale.ROOT)));
             return switch (word) {
                 case "scalar" -> SCALAR;
                 case "vector" -> {
@@ -158,6 +182,11 @@ public record Declaration(Kind kind, Dim rows, Dim cols) {
 
         private void skipSpaces() {
             while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
+        }
+
+        private boolean followedBy(char c) {
+            skipSpaces();
+            return peek() == c;
         }
 
         private char peek() {

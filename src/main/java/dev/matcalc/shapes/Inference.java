@@ -122,7 +122,9 @@ final class Inference {
         return new Inferred(rows, d.kind() == Declaration.Kind.SYMMETRIC ? rows : dimClass(d.cols()));
     }
 
+    /** A declared dimension's class; a null one (a declaration of the kind alone) is free, found by inference. */
     private int dimClass(Dim d) {
+        if (d == null) return dims.fresh();
         return switch (d) {
             case Dim.Fixed f -> dims.fixed(f.value());
             case Dim.Sym s -> dims.symbol(s.name());

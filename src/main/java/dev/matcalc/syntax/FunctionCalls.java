@@ -2,7 +2,9 @@ package dev.matcalc.syntax;
 
 /**
  * Checks the arguments of a call to a known name, and turns the constructors {@code vector(1)}
- * and {@code matrix(1)} into {@link Node.Ones}.
+ * and {@code matrix(1)} into {@link Node.Ones}, and {@code vector(0)} and {@code matrix(0)} (the
+ * zero vector and matrix, as GENO's model files write them) into {@code 0*vector(1)}, which the
+ * typer folds to a zero of the size inferred from context.
  */
 final class FunctionCalls {
     private FunctionCalls() { }
@@ -12,13 +14,15 @@ final class FunctionCalls {
         int count = call.args().size();
         if (name.equals(FunctionNames.VECTOR)) {
             if (count >= 2) return call;
-            if (count == 1 && isOne(call.args().get(0))) return new Node.Ones(false, call.span());
-            throw new SourceError("vector takes the single argument 1 (vector(1), all ones) or two or more "
-                    + "scalar entries, got " + describe(call, source), source, call.span());
+            if (count == 1 && isLiteral(call.args().get(0), 1)) return new Node.Ones(false, call.span());
+            if (count == 1 && isLiteral(call.args().get(0), 0)) return zeros(call, false);
+            throw new SourceError("vector takes the single argument 1 (vector(1), all ones) or 0 (vector(0), all zeros), "
+                    + "or two or more scalar entries, got " + describe(call, source), source, call.span());
         }
         if (name.equals(FunctionNames.MATRIX)) {
-            if (count == 1 && isOne(call.args().get(0))) return new Node.Ones(true, call.span());
-            throw new SourceError("matrix takes the single argument 1 (matrix(1), all ones), got "
+            if (count == 1 && isLiteral(call.args().get(0), 1)) return new Node.Ones(true, call.span());
+            if (count == 1 && isLiteral(call.args().get(0), 0)) return zeros(call, true);
+            throw new SourceError("matrix takes the single argument 1 (matrix(1), all ones) or 0 (matrix(0), all zeros), got "
                     + describe(call, source), source, call.span());
         }
         if (count != 1) {
@@ -27,8 +31,15 @@ final class FunctionCalls {
         return call;
     }
 
-    private static boolean isOne(Node node) {
-        return node instanceof Node.Literal literal && literal.value() == 1;
+    private static boolean isLiteral(Node node, double value) {
+        return node instanceof Node.Literal literal && literal.value() == value;
+    }
+
+    /** {@code 0*vector(1)} (or {@code 0*matrix(1)}), every part spanning the call. */
+    private static Node zeros(Node.Call call, boolean isMatrix) {
+        Node.Literal zero = (Node.Literal) call.args().get(0);
+        Node.Step times = new Node.Step(Node.Op.MUL, call.nameSpan(), new Node.Ones(isMatrix, call.span()));
+        return new Node.Chain(zero, java.util.List.of(times), call.span());
     }
 
     private static String describe(Node.Call call, String source) {

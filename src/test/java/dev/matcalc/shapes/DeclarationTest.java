@@ -20,6 +20,22 @@ class DeclarationTest {
     }
 
     @Test
+    void aBareKindLeavesTheSizesToInference() {
+        assertThat(Declaration.parse("vector")).isEqualTo(Declaration.ofKind(Declaration.Kind.VECTOR));
+        assertThat(Declaration.parse(" symmetric ").toString()).isEqualTo("symmetric");
+        assertThat(Declaration.parseLet("a: matrix").declaration().sizesInferred()).isTrue();
+        assertThat(Declaration.parse("vector(n)").sizesInferred()).isFalse();
+        // 'a' would be a scalar by the letter convention; declared a vector, it takes y's length
+        Typed t = Typer.type("a'*y + b'*S*b", java.util.Map.of("a", Declaration.parse("vector"),
+                "b", Declaration.parse("vector"), "S", Declaration.parse("symmetric")));
+        assertThat(t.variable("a").orElseThrow().shape()).isEqualTo(t.variable("y").orElseThrow().shape());
+        assertThat(t.variable("a").orElseThrow().shape().isColumn()).isTrue();
+        assertThat(t.variable("S").orElseThrow().kind()).isEqualTo(dev.matcalc.expr.Var.Kind.SYMMETRIC);
+        assertThat(t.variable("S").orElseThrow().shape()).isEqualTo(Shape.matrix(
+                t.variable("b").orElseThrow().shape().rows(), t.variable("b").orElseThrow().shape().rows()));
+    }
+
+    @Test
     void parsesLets() {
         Declaration.Let let = Declaration.parseLet("A: symmetric(3)");
         assertThat(let.name()).isEqualTo("A");

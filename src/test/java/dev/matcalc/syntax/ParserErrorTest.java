@@ -66,7 +66,7 @@ class ParserErrorTest {
             "y = x        | missing the final expression after the definition of 'y'",
             "exp + 1      | 'exp' is a function; write exp(...)",
             "eye(3)       | eye takes no arguments: its size is inferred from context",
-            "vector(2)    | vector takes the single argument 1 (vector(1), all ones) or two or more scalar entries, got 'vector(2)'",
+            "vector(2)    | vector takes the single argument 1 (vector(1), all ones) or 0 (vector(0), all zeros), or two or more scalar entries, got 'vector(2)'",
             "[a, b        | unclosed '['",
             "[]           | empty brackets: a matrix needs at least one entry",
     })

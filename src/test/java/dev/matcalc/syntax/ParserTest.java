@@ -53,6 +53,13 @@ class ParserTest {
     void constructorsAndBlocks() {
         assertThat(Parser.parse("vector(1)").result()).isEqualTo(new Node.Ones(false, new Span(0, 9, 1, 1)));
         assertThat(Parser.parse("matrix(1)").result()).isInstanceOf(Node.Ones.class);
+        Node zeros = Parser.parse("vector(0)").result();  // GENO's zero vector: 0*vector(1), spanning the call
+        assertThat(zeros).isInstanceOf(Node.Chain.class);
+        assertThat(((Node.Chain) zeros).steps().get(0).operand()).isEqualTo(new Node.Ones(false, new Span(0, 9, 1, 1)));
+        assertThat(zeros.span()).isEqualTo(new Span(0, 9, 1, 1));
+        assertThat(dev.matcalc.shapes.Typer.type("x - vector(0)").expr()).isEqualTo(
+                dev.matcalc.shapes.Typer.type("x").expr());
+        assertThat(dev.matcalc.shapes.Typer.type("A + matrix(0)").expr().shape().isMatrix()).isTrue();
         assertThat(Parser.parse("eye").result()).isInstanceOf(Node.Eye.class);
         assertThat(grouped("vector(a, b+1)")).isEqualTo("vector(a, (b + 1))");
         assertThat(grouped("[a, b; c, d]")).isEqualTo("[a, b; c, d]");

@@ -1,0 +1,6 @@
+package dev.matcalc.problem;
+
+/** Whether the objective is minimized or maximized. */
+public enum Sense {
+    MIN, MAX
+}
