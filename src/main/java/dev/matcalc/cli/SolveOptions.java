@@ -63,9 +63,20 @@ final class SolveOptions {
 
     /** @param sign -1 for a maximization, whose solver sees -f: the lines show f as written */
     Options options(java.io.PrintWriter err, double sign) {
-        boolean show = !quiet && (progress || System.console() != null);
+        boolean show = !quiet && (progress || onTerminal());
         IterationListener listener = show ? new ProgressLines(err, sign) : null;
         return ProblemSolver.options(tolerance, maxIterations, listener);
+    }
+
+    /** Whether stderr is a terminal: there is a console, and (from JDK 22, where one exists for redirected streams too) it is one. */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;         // JDK 21: a console exists only on a terminal
+        }
     }
 
     /** {@code   iter        objective   optimality       step     time}, then one line per iteration. */
