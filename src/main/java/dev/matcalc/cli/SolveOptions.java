@@ -49,8 +49,13 @@ final class SolveOptions {
         return DataSource.parseAll(data, null);
     }
 
+    /** Read as --data is; the reader's messages name the option, so they are told as --start's. */
     Map<String, DataValue> start() {
-        return DataSource.parseAll(start, null);
+        try {
+            return DataSource.parseAll(start, null);
+        } catch (SourceError e) {
+            throw new SourceError(e.getMessage().replace("--data ", "--start "), e.source(), e.span());
+        }
     }
 
     /** Checks what picocli cannot: the format, the --out extension, --progress with --quiet. */

@@ -461,6 +461,16 @@ class MinimizeCommandTest {
     }
 
     @Test
+    void aBadStartValueIsToldAsStartsError() {
+        Cli r = cli("minimize", "norm2(x - c)^2", "--over", "x", "--data", "c=[1,2]", "--start", "x=");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--start x=").doesNotContain("--data");
+        Cli wrongSize = cli("minimize", "norm2(x - c)^2", "--over", "x", "--data", "c=[1,2]", "--start", "x=[1,2,3]");
+        assertThat(wrongSize.exitCode()).isEqualTo(2);
+        assertThat(wrongSize.err()).contains("x");
+    }
+
+    @Test
     void theObjectiveIsReadFromAFile() throws IOException {
         Path f = dir.resolve("objective.txt");
         Files.writeString(f, "r = x - c\nr'*r\n");
