@@ -30,6 +30,16 @@ public final class MatCalc {
         return parse(source, declarations, Map.of());
     }
 
+    /** A problem minimizing {@code objective}; name its variables, give its data, then {@code solve()}. */
+    public static dev.matcalc.api.Optimization minimize(String objective) {
+        return dev.matcalc.api.Optimization.minimize(objective);
+    }
+
+    /** A problem maximizing {@code objective} (minimizing its negation; the objective is reported as written). */
+    public static dev.matcalc.api.Optimization maximize(String objective) {
+        return dev.matcalc.api.Optimization.maximize(objective);
+    }
+
     /**
      * Parses and types {@code source} for given values: a value's kind decides the kind of a variable
      * that is not declared (a scalar, a vector or a matrix, whatever its letter), its sizes bind

@@ -3,10 +3,10 @@ package dev.matcalc.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code matcalc diff|check|serve|repl ...}. */
+/** {@code matcalc diff|check|minimize|maximize|solve|serve|repl ...}. */
 @Command(name = "matcalc", mixinStandardHelpOptions = true, version = "matcalc 0.1.0",
         description = "Symbolic matrix calculus: derivatives, gradients, Jacobians and Hessians of matrix expressions.",
-        subcommands = {DiffCommand.class, CheckCommand.class, dev.matcalc.web.ServeCommand.class,
+        subcommands = {DiffCommand.class, CheckCommand.class, MinimizeCommand.class, MaximizeCommand.class, SolveCommand.class, dev.matcalc.web.ServeCommand.class,
                 dev.matcalc.repl.ReplCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, CHECK_FAILED = 1, BAD_INPUT = 2, INTERNAL_ERROR = 4;

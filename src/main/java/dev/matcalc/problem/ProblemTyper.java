@@ -8,6 +8,7 @@ import dev.matcalc.problem.ProgramText.Located;
 import dev.matcalc.shapes.Declaration;
 import dev.matcalc.shapes.Typed;
 import dev.matcalc.shapes.Typer;
+import dev.matcalc.shapes.ValueShape;
 import dev.matcalc.syntax.Parser;
 import dev.matcalc.syntax.Program;
 import dev.matcalc.syntax.SourceError;
@@ -41,10 +42,10 @@ final class ProblemTyper {
             texts.add(at);
             constraints.add(parse(at));
         }
-        Map<String, int[]> shapes = new LinkedHashMap<>();
-        p.data().forEach((name, m) -> shapes.put(name, new int[] {m.numRows, m.numCols}));
-        p.start().forEach((name, m) -> shapes.put(name, new int[] {m.numRows, m.numCols}));
         Map<String, Declaration> lets = declarations(p);
+        Map<String, ValueShape> shapes = new LinkedHashMap<>();
+        p.data().forEach((name, m) -> shapes.put(name, valueShape(m, lets.get(name))));
+        p.start().forEach((name, m) -> shapes.put(name, valueShape(m, lets.get(name))));
 
         try {
             Parser.parse(p.objective());
@@ -149,11 +150,28 @@ final class ProblemTyper {
     }
 
     /**
+     * A value's kind as the typer takes it: the declared kind where the sizes allow it (a 1×1 value
+     * of a declared vector is a vector of length 1), else by its sizes, so that a value that does
+     * not fit its declaration is reported by the typer with both.
+     */
+    private static ValueShape valueShape(DMatrixRMaj m, Declaration declared) {
+        ValueShape.Kind kind = declared == null ? null : switch (declared.kind()) {
+            case SCALAR -> ValueShape.Kind.SCALAR;
+            case VECTOR -> ValueShape.Kind.VECTOR;
+            case MATRIX, SYMMETRIC -> ValueShape.Kind.MATRIX;
+        };
+        if (kind == ValueShape.Kind.MATRIX) return ValueShape.matrix(m.numRows, m.numCols);
+        if (kind == ValueShape.Kind.VECTOR && m.numCols == 1) return ValueShape.vector(m.numRows);
+        if (m.numRows == 1 && m.numCols == 1) return kind == null || kind == ValueShape.Kind.SCALAR ? ValueShape.SCALAR : ValueShape.vector(1);
+        return m.numCols == 1 ? ValueShape.vector(m.numRows) : ValueShape.matrix(m.numRows, m.numCols);
+    }
+
+    /**
      * The typer's error in the user's text; where the two sides of a constraint could not be
      * subtracted, their shapes differ: say so in the constraint's terms, with both shapes.
      */
     private static SourceError explain(SourceError e, ProgramText program, Located objective, List<Located> texts,
-                                       List<Constraint> constraints, Map<String, Declaration> lets, Map<String, int[]> shapes) {
+                                       List<Constraint> constraints, Map<String, Declaration> lets, Map<String, ValueShape> shapes) {
         int i = e.span() == null ? -1 : program.sidesDisagree(e.span());
         if (i < 0) return program.map(e);
         Constraint c = constraints.get(i);

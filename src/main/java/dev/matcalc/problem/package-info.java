@@ -24,7 +24,10 @@
  *       and penalty are parameters, so an outer iteration only rebinds numbers.</li>
  *   <li>{@link dev.matcalc.problem.StartPoint}: a start inside the domain when none is given.</li>
  * </ol>
- * {@link dev.matcalc.problem.CompiledProblem} runs them in that order.
+ * {@link dev.matcalc.problem.CompiledProblem} runs them in that order;
+ * {@link dev.matcalc.problem.ProblemSolver} hands the result to the solver its constraints call for
+ * (none or bounds: {@code Solvers.minimize}; others: the augmented Lagrangian) and reports a
+ * {@link dev.matcalc.problem.Solution} in the user's terms.
  *
  * <p>Invariants: nothing is parsed or differentiated during a solve; a point outside the domain
  * gives +Inf, never an exception; every user error is a {@link dev.matcalc.syntax.SourceError}
