@@ -25,6 +25,12 @@ public final class Dense {
     private static volatile long blasMinFlops = BLAS_MIN_FLOPS;
 
     private static final Logger LOG = Logger.getLogger(Dense.class.getName());
+    /**
+     * netlib warns on stderr about every implementation it could not load (the Vector API one
+     * without the incubator module) even when it goes on to use native BLAS: noise in a user's
+     * terminal. Kept in a field, since java.util.logging holds its loggers weakly.
+     */
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
     private static volatile BLAS blas;
     private static volatile String description;
     /** Tests set this to route every product through one path; null = by size. */
@@ -44,6 +50,7 @@ public final class Dense {
 
     private static void choose() {
         BLAS b;
+        NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             b = BLAS.getInstance(); // native when libblas/libopenblas loads, else the best Java one
         } catch (Throwable t) { // a broken native setup must not break evaluation
