@@ -98,6 +98,8 @@ final class JavaExprs extends Emitter<String> {
             case NORM2 -> "num(NormOps_DDRM.normF(" + a + "))";
             case DIAG_MATRIX -> "CommonOps_DDRM.diag(" + a + ".data)";
             case DIAG_VECTOR -> "CommonOps_DDRM.extractDiag(" + a + ", null)";
+            case SIZE_ROWS -> "num(" + dim(c.arg().shape().rows()) + ")";
+            case SIZE_COLS -> "num(" + dim(c.arg().shape().cols()) + ")";
             case SOFTMAX -> "softmax(" + a + ")";
             case LOGSUMEXP -> "num(logsumexp(" + a + "))";
         };

@@ -329,6 +329,8 @@ final class PlanBuilder {
     }
 
     private Step call(Call c) {
+        if (c.fn() == MatFn.SIZE_ROWS || c.fn() == MatFn.SIZE_COLS) // a constant of the bound sizes
+            return constant("size", MatrixKernelsShim.filled(1, 1, at.size(c.arg().shape())[c.fn() == MatFn.SIZE_ROWS ? 0 : 1]));
         Step in = step(c.arg());
         int n = in.rows * in.cols;
         return switch (c.fn()) {

@@ -50,6 +50,14 @@ public enum MatFn {
     DIAG_VECTOR("diag", "\\operatorname{diag}", true) {
         Expr jvp(Call self, Expr dx) { return call(DIAG_VECTOR, dx); }
     },
+    /** size(X, 1): the row count, a constant of X's shape (mean divides by it). d size = 0. */
+    SIZE_ROWS("size", "\\operatorname{size}", false) {
+        Expr jvp(Call self, Expr dx) { return Num.ZERO; }
+    },
+    /** size(X, 2): the column count. d size = 0. */
+    SIZE_COLS("size", "\\operatorname{size}", false) {
+        Expr jvp(Call self, Expr dx) { return Num.ZERO; }
+    },
     // d softmax(x) = s .* dx - s (s' dx),  s = softmax(x)
     SOFTMAX("softmax", "\\operatorname{softmax}", false) {
         Expr jvp(Call self, Expr dx) { return sub(hadamard(self, dx), mul(self, inner(self, dx))); }
@@ -97,16 +105,28 @@ public enum MatFn {
                     : Optional.of(name + " needs a square matrix, got " + arg.kind() + " (" + arg + ")");
             case DIAG_MATRIX, SOFTMAX, LOGSUMEXP -> arg.isColumn() || arg.isScalar() ? Optional.empty()
                     : Optional.of(name + " needs a vector, got " + arg.kind() + " (" + arg + ")");
-            case SUM, NORM1, NORM2 -> Optional.empty();
+            case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS -> Optional.empty();
         };
     }
 
     public Shape resultShape(Shape arg) {
         return switch (this) {
-            case SUM, TR, DET, LOGDET, NORM1, NORM2, LOGSUMEXP -> Shape.SCALAR;
+            case SUM, TR, DET, LOGDET, NORM1, NORM2, LOGSUMEXP, SIZE_ROWS, SIZE_COLS -> Shape.SCALAR;
             case INV, SOFTMAX -> arg;
             case DIAG_MATRIX -> new Shape(arg.rows(), arg.rows());
             case DIAG_VECTOR -> Shape.vector(arg.rows());
+        };
+    }
+
+    /**
+     * The dimension argument the function is written with ({@code size(X, 1)}), or 0 where it
+     * takes none.
+     */
+    public int axis(Shape arg) {
+        return switch (this) {
+            case SIZE_ROWS -> 1;
+            case SIZE_COLS -> 2;
+            default -> 0;
         };
     }
 

@@ -36,6 +36,8 @@ public final class MatrixKernels {
                 for (int i = 0; i < a.numRows; i++) d.data[i] = a.get(i, i);
                 yield d;
             }
+            case SIZE_ROWS -> scalar(a.numRows);
+            case SIZE_COLS -> scalar(a.numCols);
             case SOFTMAX -> softmax(a);
             case LOGSUMEXP -> scalar(logsumexp(a));
         };

@@ -12,7 +12,9 @@ record WorkedExamples(String name, String expr, List<String> lets, List<String> 
             new WorkedExamples("hadamard", "w.*x", List.of(), List.of("w")),
             new WorkedExamples("sum-of-hadamard", "sum(x.*z)", List.of(), List.of("x")),
             new WorkedExamples("neuron", "relu(w'*x + b)", List.of("b:scalar"), List.of("w", "b")),
-            new WorkedExamples("mse-linear-model", "sum((X*w + b - y).^2)/N", List.of("N:scalar", "b:scalar"), List.of("w", "b")));
+            new WorkedExamples("mse-linear-model", "sum((X*w + b - y).^2)/N", List.of("N:scalar", "b:scalar"), List.of("w", "b")),
+            new WorkedExamples("batched-linear-layer", "sum((W*X + b - Y).^2)", List.of("b:vector(m)"), List.of("W", "b")),
+            new WorkedExamples("mse-mean", "mean((X*w - y).^2)", List.of(), List.of("w")));
 
     /** {@code diff EXPR --wrt ... --let ... --steps}, plus {@code extra}. */
     String[] cli(String... extra) {

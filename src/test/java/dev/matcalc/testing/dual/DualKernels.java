@@ -128,6 +128,10 @@ final class DualKernels {
                 for (int k = 0; k < nd; k++) t[k] = scalar(dot(x, dx[k]) / norm);
                 yield new Dual(scalar(norm), t);
             }
+            case SIZE_ROWS, SIZE_COLS -> {                  // a constant of the shape: d size = 0
+                for (int k = 0; k < nd; k++) t[k] = scalar(0);
+                yield new Dual(scalar(fn == MatFn.SIZE_ROWS ? x.numRows : x.numCols), t);
+            }
             case SOFTMAX -> {                               // d s = s .* dx - s (s · dx)
                 DMatrixRMaj s = softmax(x);
                 for (int k = 0; k < nd; k++) {
