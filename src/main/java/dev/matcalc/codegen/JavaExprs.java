@@ -100,8 +100,8 @@ final class JavaExprs extends Emitter<String> {
             case DIAG_VECTOR -> "CommonOps_DDRM.extractDiag(" + a + ", null)";
             case SIZE_ROWS -> "num(" + dim(c.arg().shape().rows()) + ")";
             case SIZE_COLS -> "num(" + dim(c.arg().shape().cols()) + ")";
-            case SOFTMAX -> "softmax(" + a + ")";
-            case LOGSUMEXP -> "num(logsumexp(" + a + "))";
+            case SOFTMAX -> c.arg().shape().cols().isOne() ? "softmax(" + a + ")" : "columns(" + a + ", 0)";
+            case LOGSUMEXP -> c.arg().shape().cols().isOne() ? "num(logsumexp(" + a + "))" : "columns(" + a + ", 1)";
         };
     }
 

@@ -26,8 +26,8 @@ final class PythonSupport {
                 "step", "def step(u):\n    # relu's derivative: 1 where u > 0, else 0 (the subgradient 0 at 0)\n    return LIB.where(u > 0, 1.0, 0.0)\n",
                 "sigmoid", "def sigmoid(u):\n    # 1 / (1 + exp(-u)), written with tanh so that no exp overflows\n    return 0.5 * (1.0 + LIB.tanh(0.5 * u))\n",
                 "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow\n    return LIB.maximum(u, 0.0) + LIB.log1p(LIB.exp(-LIB.abs(u)))\n",
-                "softmax", "def softmax(v):\n    e = LIB.exp(v - LIB.max(v))  # shifted by the max: no overflow\n    return e / LIB.sum(e)\n",
-                "logsumexp", "def logsumexp(v):\n    m = LIB.max(v)  # shifted by the max: no overflow\n    return m + LIB.log(LIB.sum(LIB.exp(v - m)))\n")
+                "softmax", "def softmax(v):\n    # of each column (axis=0); shifted by the max: no overflow\n    e = LIB.exp(v - LIB.max(v, axis=0, keepdims=True))\n    return e / LIB.sum(e, axis=0, keepdims=True)\n",
+                "logsumexp", "def logsumexp(v):\n    # of each column (axis=0); shifted by the max: no overflow\n    m = LIB.max(v, axis=0, keepdims=True)\n    return (m + LIB.log(LIB.sum(LIB.exp(v - m), axis=0, keepdims=True)))[0]\n")
                 .entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().replace("LIB", lib)));
     }
 

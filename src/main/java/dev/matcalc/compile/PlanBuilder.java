@@ -346,7 +346,8 @@ final class PlanBuilder {
             }));
             default -> {
                 int[] size = c.isScalar() ? new int[] {1, 1}
-                        : c.fn() == MatFn.DIAG_VECTOR ? new int[] {in.rows, 1} : new int[] {in.rows, in.cols};
+                        : c.fn() == MatFn.DIAG_VECTOR ? new int[] {in.rows, 1}
+                        : c.fn() == MatFn.LOGSUMEXP ? new int[] {1, in.cols} : new int[] {in.rows, in.cols};
                 yield add(new Step(c.fn().name().toLowerCase(), size[0], size[1], List.of(in), -1,
                         self -> System.arraycopy(MatrixKernels.call(c.fn(), self.in(0).out).data, 0,
                                 self.out.data, 0, self.out.data.length)));

@@ -121,6 +121,12 @@ public final class Exprs {
         }
         Shape shape = chainShape(flat);
         if (zero || coefficient == 0) return zero(shape);
+        List<Expr> matrices = flat.stream().filter(f -> !f.isScalar()).toList();
+        if (matrices.size() == 2 && matrices.get(0) instanceof Ones a && a.shape().cols().isOne()
+                && matrices.get(1) instanceof Ones) { // ones(m)*ones(N)' = matrix(1), an outer product (not ones'*ones = n)
+            flat.removeAll(matrices);
+            flat.add(ones(shape));
+        }
         long nonScalar = flat.stream().filter(f -> !f.isScalar()).count();
         if (nonScalar > 1) {
             Expr identity = flat.stream().filter(f -> f instanceof Identity).findFirst().orElse(null);
@@ -209,6 +215,8 @@ public final class Exprs {
         if (fn == MatFn.SIZE_ROWS && arg.shape().rows() instanceof Dim.Fixed f) return num(f.value());
         if (fn == MatFn.SIZE_COLS && arg.shape().cols() instanceof Dim.Fixed f) return num(f.value());
         if (fn.isLinear() && isZero(arg)) return zero(fn.resultShape(arg.shape()));
+        if (fn == MatFn.SOFTMAX && arg.shape().rows().isOne()) return ones(arg.shape());   // columns of one entry
+        if (fn == MatFn.LOGSUMEXP && arg.shape().rows().isOne()) return arg;
         if (fn == MatFn.INV && arg instanceof Call c && c.fn() == MatFn.INV) return c.arg();
         if (fn == MatFn.INV && arg instanceof Identity) return arg;
         if (fn == MatFn.TR && arg instanceof Identity i && i.size() instanceof Dim.Fixed f) return num(f.value());

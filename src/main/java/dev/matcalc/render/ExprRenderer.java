@@ -125,6 +125,9 @@ public abstract class ExprRenderer {
             case MatMul m -> product(m);
             case Hadamard h -> hadamard(h);
             case Power p -> power(p);
+            case Transpose t when t.arg() instanceof Call c && (c.fn() == MatFn.SOFTMAX || c.fn() == MatFn.LOGSUMEXP)
+                    && c.arg().shape().isMatrix() ->                                       // f(X', 1)' = f(X, 2)
+                    alongDimension(c.fn().fnName(), c.fn().latex(), piece(transposed(c.arg())), 2);
             case Transpose t -> transpose(piece(t.arg()), t.arg());
             case Apply a -> apply(a.fn(), piece(a.arg()));
             case Call c -> c.fn().axis(c.arg().shape()) != 0
@@ -234,6 +237,17 @@ public abstract class ExprRenderer {
         Optional<Piece> den = denominator(p);
         if (den.isPresent()) return reciprocal(den.get(), p.base().isScalar());
         return power(piece(p.base()), p.exponent(), piece(p.exponent()), p.base().isScalar());
+    }
+
+    /** e' with the transpose pushed into products and sums, as a person writes it: (K*Q')' = Q*K'. */
+    private static Expr transposed(Expr e) {
+        return switch (e) {
+            case Transpose t -> t.arg();
+            case MatMul m -> new MatMul(m.factors().reversed().stream().map(ExprRenderer::transposed).toList(),
+                    m.shape().transpose());
+            case Add a -> new Add(a.terms().stream().map(ExprRenderer::transposed).toList(), a.shape().transpose());
+            default -> Exprs.transpose(e);
+        };
     }
 
     /** -x: the minus binds to the first factor, so {@code -2*x} needs no brackets. */

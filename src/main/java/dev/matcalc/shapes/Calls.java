@@ -39,7 +39,12 @@ final class Calls {
         return switch (fn) {
             case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS -> Inference.scalar();
             case SOFTMAX, LOGSUMEXP -> {
-                if (!vector) throw rejected(in, call, arg, "a vector");
+                if (axis == 1) yield fn == MatFn.SOFTMAX ? arg : new Inferred(DimSolver.ONE, arg.cols());
+                if (axis == 2) yield fn == MatFn.SOFTMAX ? arg : new Inferred(arg.rows(), DimSolver.ONE);
+                if (!vector)
+                    throw in.error(call.name() + " of a " + in.kind(arg) + " needs a dimension: " + call.name()
+                            + "(X, 1) acts on each column, " + call.name() + "(X, 2) on each row; got "
+                            + in.describe(call.args().get(0).span(), arg), call.span());
                 yield fn == MatFn.SOFTMAX ? arg : Inference.scalar();
             }
             case DIAG_MATRIX, DIAG_VECTOR -> {

@@ -74,6 +74,11 @@ final class ExprBuilder {
                 if (axis == 1) return Exprs.sumColumns(arg);
                 if (axis == 2) return Exprs.sumRows(arg);
             }
+            case "softmax", "logsumexp" -> {
+                MatFn f = c.name().equals("softmax") ? MatFn.SOFTMAX : MatFn.LOGSUMEXP;
+                if (axis == 2) return Exprs.transpose(Exprs.call(f, Exprs.transpose(arg)));  // f(X, 2) = f(X', 1)'
+                return Exprs.call(f, arg);
+            }
             default -> { }
         }
         return Exprs.call(MatFn.byName(c.name(), arg.shape()).orElseThrow(), arg);

@@ -150,7 +150,13 @@ final class DerivativeTable {
                 c("mean(x)", "x", GRADIENT), c("mean(P)", "P", GRADIENT), c("mean(P, 1)*r", "P", GRADIENT),
                 c("y'*mean(P, 2)", "P", GRADIENT), c("mean((W*x - b).^2)", "W", GRADIENT), c("mean(a*P, 1)", "a", DERIVATIVE),
                 c("mean(P, 2)", "P", TENSOR), c("mean(S)", "S", GRADIENT), c("mean(x)*y", "x", JACOBIAN),
-                c("sum(log(sum(exp(P), 1)))", "P", GRADIENT));
+                c("sum(log(sum(exp(P), 1)))", "P", GRADIENT),
+                // softmax and logsumexp of each column (1) or row (2)
+                c("softmax(P, 1)", "P", TENSOR), c("softmax(P, 2)", "P", TENSOR), c("sum(Y.*log(softmax(W*P, 1)))", "W", GRADIENT),
+                c("sum(Y.*log(softmax(W*P + b, 1)))", "b", GRADIENT), c("logsumexp(P, 1)*r", "P", GRADIENT),
+                c("y'*logsumexp(P, 2)", "P", GRADIENT), c("softmax(a*P, 2)", "a", DERIVATIVE), c("logsumexp(a*P, 1)", "a", DERIVATIVE),
+                c("sum(V.*(softmax(W*A, 2)*x*y'))", "W", GRADIENT), c("softmax(x, 1)", "x", JACOBIAN),
+                c("sum(logsumexp(S, 2))", "S", GRADIENT));
     }
 
     static List<Case> all() {

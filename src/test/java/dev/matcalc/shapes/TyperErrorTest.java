@@ -62,7 +62,7 @@ class TyperErrorTest {
             "A^100           | matrix power exponent too large: at most 64 in absolute value",
             "x.^y            | the exponent of .^ must be a scalar, got vector y (m×1)",
             "2^x             | the exponent of ^ must be a scalar, got vector x (n×1)",
-            "softmax(A)      | softmax needs a vector, got matrix A (n×m)",
+            "softmax(A)      | softmax of a matrix needs a dimension: softmax(X, 1) acts on each column, softmax(X, 2) on each row; got A (n×m)",
             "diag(x')        | diag needs a vector or a square matrix, got row vector x' (1×n)",
             "x' - [x; a]'    | cannot subtract [x; a]' (1×n+1) from x' (1×n): column counts n and n+1 differ",
             "[x; a] .* x     | cannot multiply element-wise [x; a] (n+1×1) and x (n×1): row counts n+1 and n differ",
