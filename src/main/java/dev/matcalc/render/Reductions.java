@@ -81,7 +81,8 @@ final class Reductions {
                 List<Expr> others = new ArrayList<>(scalars);
                 others.remove(f);
                 Reduced r = withMean(others, c.arg(), 0);
-                if (r.name().equals("mean")) return Optional.of(r);
+                if (r.name().equals("mean"))      // the matrix factors it scales follow it
+                    return Optional.of(r.around(List.of(), fs.stream().filter(g -> !g.isScalar()).toList()));
             }
         }
         return Optional.empty();
