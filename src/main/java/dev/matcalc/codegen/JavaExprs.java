@@ -96,8 +96,10 @@ final class JavaExprs extends Emitter<String> {
             case NORM2 -> "num(NormOps_DDRM.normF(" + a + "))";
             case DIAG_MATRIX -> "CommonOps_DDRM.diag(" + a + ".data)";
             case DIAG_VECTOR -> "CommonOps_DDRM.extractDiag(" + a + ", null)";
-            case SOFTMAX -> "softmax(" + a + ")";
-            case LOGSUMEXP -> "num(logsumexp(" + a + "))";
+            case SIZE_ROWS -> "num(" + dim(c.arg().shape().rows()) + ")";
+            case SIZE_COLS -> "num(" + dim(c.arg().shape().cols()) + ")";
+            case SOFTMAX -> c.arg().shape().cols().isOne() ? "softmax(" + a + ")" : "columns(" + a + ", 0)";
+            case LOGSUMEXP -> c.arg().shape().cols().isOne() ? "num(logsumexp(" + a + "))" : "columns(" + a + ", 1)";
         };
     }
 

@@ -184,6 +184,17 @@ final class JavaSupport {
                     return map(v, x -> Math.exp(x - lse));
                 }
 
+                /** softmax (rows = 0) or logsumexp (rows = 1) of each column. */
+                private static DMatrixRMaj columns(DMatrixRMaj a, int rows) {
+                    DMatrixRMaj out = new DMatrixRMaj(rows == 0 ? a.numRows : 1, a.numCols);
+                    for (int j = 0; j < a.numCols; j++) {
+                        DMatrixRMaj column = CommonOps_DDRM.extractColumn(a, j, null);
+                        if (rows == 1) out.set(0, j, logsumexp(column));
+                        else CommonOps_DDRM.insert(softmax(column), out, 0, j);
+                    }
+                    return out;
+                }
+
                 private static DMatrixRMaj block(DMatrixRMaj[][] blocks) {
                     int rows = 0, cols = 0;
                     for (DMatrixRMaj[] row : blocks) rows += row[0].numRows;

@@ -189,6 +189,8 @@ final class PythonExprs extends Emitter<PythonExprs.Code> {
             case NORM1 -> flavor.fn("sum") + "(" + flavor.fn("abs") + "(" + a + "))";
             case NORM2 -> flavor.fn("linalg.norm") + "(" + a + ")";
             case DIAG_MATRIX, DIAG_VECTOR -> flavor.fn("diag") + "(" + a + ")";
+            case SIZE_ROWS -> flavor.constant(dim(c.arg().shape().rows()));
+            case SIZE_COLS -> flavor.constant(dim(c.arg().shape().cols()));
             case SOFTMAX, LOGSUMEXP -> {
                 helpers.add(c.fn().fnName());
                 yield c.fn().fnName() + "(" + a + ")";

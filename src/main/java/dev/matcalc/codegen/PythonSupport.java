@@ -35,20 +35,28 @@ final class PythonSupport {
                         return np.where(u >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
                     """,
             "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow\n    return np.logaddexp(0.0, u)\n",
-            "softmax", "def softmax(v):\n    e = np.exp(v - np.max(v))  # shifted by the max: no overflow\n    return e / np.sum(e)\n",
+            "softmax", """
+                    def softmax(v):
+                        # of each column (axis=0), shifted by its max: no overflow; a column whose max is
+                        # not finite is not shifted (its infinite or NaN entry decides the result)
+                        m = np.max(v, axis=0, keepdims=True)
+                        e = np.exp(v - np.where(np.isfinite(m), m, 0.0))
+                        return e / np.sum(e, axis=0, keepdims=True)
+                    """,
             "logsumexp", """
                     def logsumexp(v):
-                        m = np.max(v)  # shifted by the max: no overflow
-                        if not np.isfinite(m):  # an infinite (or NaN) entry decides the sum
-                            return m
-                        return m + np.log(np.sum(np.exp(v - m)))
+                        # of each column (axis=0), shifted by its max: no overflow; a column whose max is
+                        # not finite is not shifted (its infinite or NaN entry decides the sum)
+                        m = np.max(v, axis=0, keepdims=True)
+                        m = np.where(np.isfinite(m), m, 0.0)
+                        return (m + np.log(np.sum(np.exp(v - m), axis=0, keepdims=True)))[0]
                     """);
 
     private static final Map<String, String> JAX_HELPERS = Map.of(
             "sigmoid", "def sigmoid(u):\n    return jax.nn.sigmoid(u)\n",
             "softplus", "def softplus(u):\n    return jax.nn.softplus(u)\n",
-            "softmax", "def softmax(v):\n    return jax.nn.softmax(v)\n",
-            "logsumexp", "def logsumexp(v):\n    return jax.nn.logsumexp(v)\n");
+            "softmax", "def softmax(v):\n    return jax.nn.softmax(v, axis=0)\n",
+            "logsumexp", "def logsumexp(v):\n    return jax.nn.logsumexp(v, axis=0)\n");
 
     private static final Map<String, String> TORCH_HELPERS = Map.of(
             "relu", "def relu(u):\n    return torch.clamp(u, min=0.0)\n",

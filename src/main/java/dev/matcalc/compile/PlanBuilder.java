@@ -331,6 +331,8 @@ final class PlanBuilder {
     }
 
     private Step call(Call c) {
+        if (c.fn() == MatFn.SIZE_ROWS || c.fn() == MatFn.SIZE_COLS) // a constant of the bound sizes
+            return constant("size", MatrixKernelsShim.filled(1, 1, at.size(c.arg().shape())[c.fn() == MatFn.SIZE_ROWS ? 0 : 1]));
         Step in = step(c.arg());
         int n = in.rows * in.cols;
         return switch (c.fn()) {
@@ -346,7 +348,8 @@ final class PlanBuilder {
             }));
             default -> {
                 int[] size = c.isScalar() ? new int[] {1, 1}
-                        : c.fn() == MatFn.DIAG_VECTOR ? new int[] {in.rows, 1} : new int[] {in.rows, in.cols};
+                        : c.fn() == MatFn.DIAG_VECTOR ? new int[] {in.rows, 1}
+                        : c.fn() == MatFn.LOGSUMEXP ? new int[] {1, in.cols} : new int[] {in.rows, in.cols};
                 yield add(new Step(c.fn().name().toLowerCase(), size[0], size[1], List.of(in), -1,
                         self -> System.arraycopy(MatrixKernels.call(c.fn(), self.in(0).out).data, 0,
                                 self.out.data, 0, self.out.data.length)));

@@ -1,11 +1,14 @@
 package dev.matcalc.explain;
 
 import dev.matcalc.expr.*;
+import dev.matcalc.shapes.Dim;
+import dev.matcalc.shapes.Shape;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,6 +63,14 @@ final class Decomposer {
 
     /** A child as its operation sees it: the transpose of a varying column stays inline. */
     private Expr argument(Expr k) {
+        Optional<Expr> unexpanded = Exprs.unbroadcast(k);
+        if (unexpanded.isPresent() && Nodes.contains(k, x)) {  // W*X + b: the expansion stays inside the sum
+            Expr u = argument(unexpanded.get());
+            Shape s = k.shape();
+            return u.shape().cols().isOne()
+                    ? new MatMul(List.of(u, new Ones(new Shape(Dim.ONE, s.cols()))), s)
+                    : new MatMul(List.of(new Ones(Shape.vector(s.rows())), u), s);
+        }
         if (k instanceof Transpose t && t.arg().shape().isColumn() && Nodes.contains(t.arg(), x))
             return new Transpose(visit(t.arg()));
         return visit(k);

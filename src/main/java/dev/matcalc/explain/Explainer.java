@@ -301,7 +301,7 @@ public final class Explainer {
         private static String operation(Expr def) {
             return switch (def) {
                 case Add a -> "sum";
-                case MatMul m -> "product";
+                case MatMul m -> Exprs.unbroadcast(m).isPresent() ? "implicit expansion" : "product";
                 case Transpose t -> "transpose";
                 case Hadamard h -> "element-wise product";
                 case Power p -> p.exponent() instanceof Num n && n.value() == -1 ? "reciprocal" : "power";

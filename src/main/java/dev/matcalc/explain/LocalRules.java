@@ -10,6 +10,8 @@ final class LocalRules {
 
     static String name(Expr op, Var arg) {
         return switch (op) {
+            case Add a when a.terms().stream().anyMatch(t -> Exprs.unbroadcast(t).filter(u -> Nodes.contains(u, arg)).isPresent()) ->
+                    "sum rule with implicit expansion (d(U + b*1') = db*1': db added to every column, or row)";
             case Add a -> arg.isScalar() && !a.isScalar() ? "scalar expansion (∂(u + c)/∂u = 1)"
                     : "sum rule (∂(u + v)/∂u = I)";
             case MatMul m -> product(m, arg);
@@ -27,6 +29,8 @@ final class LocalRules {
     }
 
     private static String product(MatMul m, Var arg) {
+        if (Exprs.unbroadcast(m).isPresent())
+            return "implicit expansion (d(u*1') = du*1': the same change in every column, or row)";
         List<Expr> varying = m.factors().stream().filter(f -> Nodes.contains(f, arg)).toList();
         if (varying.size() > 1) return "product rule";
         boolean othersScalar = m.factors().stream().filter(f -> !varying.contains(f)).allMatch(Expr::isScalar);
@@ -60,8 +64,13 @@ final class LocalRules {
             case NORM1 -> "1-norm (∂‖u‖₁/∂u = sign(u)')";
             case NORM2 -> "2-norm (∂‖u‖/∂u = u'/‖u‖)";
             case DIAG_MATRIX, DIAG_VECTOR -> "diag (linear: d diag(U) = diag(dU))";
-            case SOFTMAX -> "softmax (∂s/∂u = diag(s) - s s')";
-            case LOGSUMEXP -> "log-sum-exp (∂ logsumexp(u)/∂u = softmax(u)')";
+            case SIZE_ROWS, SIZE_COLS -> "size (a constant: d size(U, k) = 0)";
+            case SOFTMAX -> c.arg().shape().isMatrix()
+                    ? "softmax of each column (per column ∂s/∂u = diag(s) - s s': dS = S.*dU - S.*sum(S.*dU, 1))"
+                    : "softmax (∂s/∂u = diag(s) - s s')";
+            case LOGSUMEXP -> c.arg().shape().isMatrix()
+                    ? "log-sum-exp of each column (d logsumexp(U, 1) = sum(softmax(U, 1).*dU, 1))"
+                    : "log-sum-exp (∂ logsumexp(u)/∂u = softmax(u)')";
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.matcalc.shapes.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Smart constructors: the only way the engine builds nodes. They check shapes (an
@@ -120,6 +121,12 @@ public final class Exprs {
         }
         Shape shape = chainShape(flat);
         if (zero || coefficient == 0) return zero(shape);
+        List<Expr> matrices = flat.stream().filter(f -> !f.isScalar()).toList();
+        if (matrices.size() == 2 && matrices.get(0) instanceof Ones a && a.shape().cols().isOne()
+                && matrices.get(1) instanceof Ones) { // ones(m)*ones(N)' = matrix(1), an outer product (not ones'*ones = n)
+            flat.removeAll(matrices);
+            flat.add(ones(shape));
+        }
         long nonScalar = flat.stream().filter(f -> !f.isScalar()).count();
         if (nonScalar > 1) {
             Expr identity = flat.stream().filter(f -> f instanceof Identity).findFirst().orElse(null);
@@ -194,6 +201,7 @@ public final class Exprs {
 
     /** f(X) for a matrix function; on scalars the functions reduce to their scalar meaning. */
     public static Expr call(MatFn fn, Expr arg) {
+        if ((fn == MatFn.SIZE_ROWS || fn == MatFn.SIZE_COLS) && !(arg instanceof Var)) arg = sizeWitness(fn, arg);
         fn.rejects(arg.shape()).ifPresent(msg -> { throw new IllegalArgumentException(msg); });
         if (arg.isScalar()) {
             return switch (fn) {
@@ -201,14 +209,125 @@ public final class Exprs {
                 case LOGDET -> apply(Fn.LOG, arg);
                 case INV -> pow(arg, Num.MINUS_ONE);
                 case NORM1, NORM2 -> apply(Fn.ABS, arg);
-                case SOFTMAX -> Num.ONE;
+                case SOFTMAX, SIZE_ROWS, SIZE_COLS -> Num.ONE;
             };
         }
+        if (fn == MatFn.SIZE_ROWS && arg.shape().rows() instanceof Dim.Fixed f) return num(f.value());
+        if (fn == MatFn.SIZE_COLS && arg.shape().cols() instanceof Dim.Fixed f) return num(f.value());
         if (fn.isLinear() && isZero(arg)) return zero(fn.resultShape(arg.shape()));
+        if (fn == MatFn.SOFTMAX && arg.shape().rows().isOne()) return ones(arg.shape());   // columns of one entry
+        if (fn == MatFn.LOGSUMEXP && arg.shape().rows().isOne()) return arg;
         if (fn == MatFn.INV && arg instanceof Call c && c.fn() == MatFn.INV) return c.arg();
         if (fn == MatFn.INV && arg instanceof Identity) return arg;
         if (fn == MatFn.TR && arg instanceof Identity i && i.size() instanceof Dim.Fixed f) return num(f.value());
         return new Call(fn, arg);
+    }
+
+    /**
+     * size(U, k) depends on U's shape only: it is asked of a variable in U with that size (one of
+     * U's own shape first), so that it does not depend on what U computes and reads
+     * {@code size(Y, 1)} rather than repeating U.
+     */
+    private static Expr sizeWitness(MatFn fn, Expr arg) {
+        boolean rows = fn == MatFn.SIZE_ROWS;
+        Shape shape = arg.shape();
+        Var best = null;
+        for (Var v : Nodes.variables(arg)) {
+            boolean fits = rows ? v.shape().rows().equals(shape.rows()) : v.shape().cols().equals(shape.cols());
+            if (fits && (best == null || v.shape().equals(shape) && !best.shape().equals(shape))) best = v;
+        }
+        return best == null ? arg : best;
+    }
+
+    // ---- implicit expansion and reductions along a dimension, as products with ones ----
+
+    /**
+     * The shape of an element-wise operation under implicit expansion (MATLAB, NumPy
+     * broadcasting): per dimension the operands agree, or one of them is 1.
+     */
+    public static Shape broadcastShape(Shape a, Shape b) {
+        return new Shape(broadcastDim(a.rows(), b.rows()), broadcastDim(a.cols(), b.cols()));
+    }
+
+    private static Dim broadcastDim(Dim a, Dim b) {
+        if (a.equals(b) || b.isOne()) return a;
+        if (a.isOne()) return b;
+        throw new IllegalArgumentException("cannot expand " + a + " and " + b + " to one size");
+    }
+
+    /**
+     * e expanded to {@code target}: an m-vector over N columns is {@code e*ones(N)'}, a 1×N row
+     * over m rows {@code ones(m)*e}, so derivatives, transposes and simplification need no rule
+     * of their own. A scalar stays a scalar (sums and products expand scalars already).
+     */
+    public static Expr broadcast(Expr e, Shape target) {
+        Shape s = e.shape();
+        if (e.isScalar() || s.equals(target)) return e;
+        Expr out = e;
+        if (s.cols().isOne() && !target.cols().isOne()) out = mul(out, ones(new Shape(Dim.ONE, target.cols())));
+        if (s.rows().isOne() && !target.rows().isOne()) out = mul(ones(Shape.vector(target.rows())), out);
+        if (!out.shape().equals(target))
+            throw new IllegalArgumentException("cannot expand " + s + " to " + target);
+        return out;
+    }
+
+    /**
+     * For an expansion ({@code u*ones(N)'} of a column u, {@code ones(m)*r} of a row r), the
+     * operand before expansion; empty for any other expression.
+     */
+    public static Optional<Expr> unbroadcast(Expr e) {
+        if (!(e instanceof MatMul m) || !e.shape().isMatrix()) return Optional.empty();
+        List<Expr> fs = m.factors();
+        int first = -1, last = -1;
+        for (int i = 0; i < fs.size(); i++) {
+            if (fs.get(i).isScalar()) continue;
+            if (first < 0) first = i;
+            last = i;
+        }
+        if (first < 0 || first == last) return Optional.empty();
+        if (fs.get(last) instanceof Ones o && o.shape().isRow()) {
+            List<Expr> rest = new ArrayList<>(fs);
+            rest.remove(last);
+            Expr column = mul(rest);
+            if (column.shape().isColumn()) return Optional.of(column);
+        }
+        if (fs.get(first) instanceof Ones o && o.shape().isColumn()) {
+            List<Expr> rest = new ArrayList<>(fs);
+            rest.remove(first);
+            Expr row = mul(rest);
+            if (row.shape().isRow()) return Optional.of(row);
+        }
+        return Optional.empty();
+    }
+
+    /** sum(X, 1) = ones(m)'*X, the 1×N row of column sums. */
+    public static Expr sumColumns(Expr x) {
+        return mul(ones(new Shape(Dim.ONE, x.shape().rows())), x);
+    }
+
+    /** sum(X, 2) = X*ones(N), the m-vector of row sums. */
+    public static Expr sumRows(Expr x) {
+        return mul(x, ones(Shape.vector(x.shape().cols())));
+    }
+
+    /** The number of entries of x: size(x, 1)*size(x, 2). */
+    public static Expr count(Expr x) {
+        return mul(call(MatFn.SIZE_ROWS, x), call(MatFn.SIZE_COLS, x));
+    }
+
+    /** mean(X) = sum(X)/numel(X). */
+    public static Expr mean(Expr x) {
+        return div(call(MatFn.SUM, x), count(x));
+    }
+
+    /** mean(X, 1) = sum(X, 1)/size(X, 1). */
+    public static Expr meanColumns(Expr x) {
+        return div(sumColumns(x), call(MatFn.SIZE_ROWS, x));
+    }
+
+    /** mean(X, 2) = sum(X, 2)/size(X, 2). */
+    public static Expr meanRows(Expr x) {
+        return div(sumRows(x), call(MatFn.SIZE_COLS, x));
     }
 
     /** ⟨a, b⟩ = sum(a .* b), written as a person would: a*b, a'*b, a*b' or tr(a'*b). */

@@ -1,5 +1,6 @@
 package dev.matcalc.expr;
 
+import dev.matcalc.shapes.Dim;
 import dev.matcalc.shapes.Shape;
 
 import java.util.Arrays;
@@ -50,13 +51,29 @@ public enum MatFn {
     DIAG_VECTOR("diag", "\\operatorname{diag}", true) {
         Expr jvp(Call self, Expr dx) { return call(DIAG_VECTOR, dx); }
     },
-    // d softmax(x) = s .* dx - s (s' dx),  s = softmax(x)
-    SOFTMAX("softmax", "\\operatorname{softmax}", false) {
-        Expr jvp(Call self, Expr dx) { return sub(hadamard(self, dx), mul(self, inner(self, dx))); }
+    /** size(X, 1): the row count, a constant of X's shape (mean divides by it). d size = 0. */
+    SIZE_ROWS("size", "\\operatorname{size}", false) {
+        Expr jvp(Call self, Expr dx) { return Num.ZERO; }
     },
-    // d logsumexp(x) = softmax(x)' dx
+    /** size(X, 2): the column count. d size = 0. */
+    SIZE_COLS("size", "\\operatorname{size}", false) {
+        Expr jvp(Call self, Expr dx) { return Num.ZERO; }
+    },
+    /** softmax(X): each column normalized (a vector is one column); softmax(X, 2) is softmax(X', 1)'. */
+    SOFTMAX("softmax", "\\operatorname{softmax}", false) {
+        Expr jvp(Call self, Expr dx) {
+            if (self.arg().shape().cols().isOne())
+                return sub(hadamard(self, dx), mul(self, inner(self, dx)));     // d s = s .* dx - s (s' dx)
+            Expr sdx = hadamard(self, dx);                                      // per column: dS = S.*dX - S.*sum(S.*dX, 1)
+            return sub(sdx, hadamard(self, broadcast(sumColumns(sdx), self.shape())));
+        }
+    },
+    /** logsumexp(X): of each column, a 1×N row (a scalar for a vector). */
     LOGSUMEXP("logsumexp", "\\operatorname{logsumexp}", false) {
-        Expr jvp(Call self, Expr dx) { return inner(call(SOFTMAX, self.arg()), dx); }
+        Expr jvp(Call self, Expr dx) {
+            if (self.arg().shape().cols().isOne()) return inner(call(SOFTMAX, self.arg()), dx); // softmax(x)' dx
+            return sumColumns(hadamard(call(SOFTMAX, self.arg()), dx));                      // sum(softmax(X).*dX, 1)
+        }
     };
 
     private final String name;
@@ -95,18 +112,32 @@ public enum MatFn {
         return switch (this) {
             case TR, DET, LOGDET, INV, DIAG_VECTOR -> arg.isSquare() ? Optional.empty()
                     : Optional.of(name + " needs a square matrix, got " + arg.kind() + " (" + arg + ")");
-            case DIAG_MATRIX, SOFTMAX, LOGSUMEXP -> arg.isColumn() || arg.isScalar() ? Optional.empty()
+            case DIAG_MATRIX -> arg.isColumn() || arg.isScalar() ? Optional.empty()
                     : Optional.of(name + " needs a vector, got " + arg.kind() + " (" + arg + ")");
-            case SUM, NORM1, NORM2 -> Optional.empty();
+            case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS, SOFTMAX, LOGSUMEXP -> Optional.empty();
         };
     }
 
     public Shape resultShape(Shape arg) {
         return switch (this) {
-            case SUM, TR, DET, LOGDET, NORM1, NORM2, LOGSUMEXP -> Shape.SCALAR;
+            case SUM, TR, DET, LOGDET, NORM1, NORM2, SIZE_ROWS, SIZE_COLS -> Shape.SCALAR;
+            case LOGSUMEXP -> new Shape(Dim.ONE, arg.cols());
             case INV, SOFTMAX -> arg;
             case DIAG_MATRIX -> new Shape(arg.rows(), arg.rows());
             case DIAG_VECTOR -> Shape.vector(arg.rows());
+        };
+    }
+
+    /**
+     * The dimension argument the function is written with ({@code size(X, 1)}), or 0 where it
+     * takes none.
+     */
+    public int axis(Shape arg) {
+        return switch (this) {
+            case SIZE_ROWS -> 1;
+            case SIZE_COLS -> 2;
+            case SOFTMAX, LOGSUMEXP -> arg.cols().isOne() ? 0 : 1;
+            default -> 0;
         };
     }
 

@@ -21,9 +21,18 @@ public final class Refs {
             case Zero z -> true;
             case Ref r -> true;
             case Transpose t -> isTrivial(t.arg());
-            case MatMul m -> m.factors().size() == 2 && m.factors().get(0) instanceof Num && isTrivial(m.factors().get(1));
+            case MatMul m -> m.factors().size() == 2 && m.factors().get(0) instanceof Num && isTrivial(m.factors().get(1))
+                    || m.factors().stream().allMatch(f -> f instanceof Num || isCount(f));
+            case Call c -> isCount(c);
+            case Power p -> p.exponent() instanceof Num && (isCount(p.base())
+                    || p.base() instanceof MatMul m && m.factors().stream().allMatch(Refs::isCount));
             default -> false;
         };
+    }
+
+    /** size(Y, k) of a variable: a count a mean divides by, read where it stands. */
+    private static boolean isCount(Expr e) {
+        return e instanceof Call c && (c.fn() == MatFn.SIZE_ROWS || c.fn() == MatFn.SIZE_COLS) && c.arg() instanceof Var;
     }
 
     /**

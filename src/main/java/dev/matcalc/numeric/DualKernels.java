@@ -107,6 +107,7 @@ final class DualKernels {
     }
 
     static Dual call(MatFn fn, Dual u) {
+        if ((fn == MatFn.SOFTMAX || fn == MatFn.LOGSUMEXP) && u.value().numCols > 1) return perColumn(fn, u);
         DMatrixRMaj x = u.value();
         DMatrixRMaj[] dx = u.tangents();
         int nd = dx.length;
@@ -157,6 +158,10 @@ final class DualKernels {
                 for (int k = 0; k < nd; k++) t[k] = scalar(dot(x, dx[k]) / norm);
                 yield new Dual(scalar(norm), t);
             }
+            case SIZE_ROWS, SIZE_COLS -> {                  // a constant of the shape: d size = 0
+                for (int k = 0; k < nd; k++) t[k] = scalar(0);
+                yield new Dual(scalar(fn == MatFn.SIZE_ROWS ? x.numRows : x.numCols), t);
+            }
             case SOFTMAX -> {                               // d s = s .* dx - s (s · dx)
                 DMatrixRMaj s = softmax(x);
                 for (int k = 0; k < nd; k++) {
@@ -174,6 +179,23 @@ final class DualKernels {
                 yield new Dual(scalar(max + Math.log(sum)), t);
             }
         };
+    }
+
+    /** softmax and logsumexp of a matrix: of each column, value and tangents alike. */
+    private static Dual perColumn(MatFn fn, Dual u) {
+        DMatrixRMaj x = u.value();
+        int nd = u.tangents().length, rows = fn == MatFn.SOFTMAX ? x.numRows : 1;
+        DMatrixRMaj value = new DMatrixRMaj(rows, x.numCols);
+        DMatrixRMaj[] t = new DMatrixRMaj[nd];
+        for (int k = 0; k < nd; k++) t[k] = new DMatrixRMaj(rows, x.numCols);
+        for (int j = 0; j < x.numCols; j++) {
+            DMatrixRMaj[] dj = new DMatrixRMaj[nd];
+            for (int k = 0; k < nd; k++) dj[k] = CommonOps_DDRM.extractColumn(u.tangents()[k], j, null);
+            Dual c = call(fn, new Dual(CommonOps_DDRM.extractColumn(x, j, null), dj));
+            CommonOps_DDRM.insert(c.value(), value, 0, j);
+            for (int k = 0; k < nd; k++) CommonOps_DDRM.insert(c.tangents()[k], t[k], 0, j);
+        }
+        return new Dual(value, t);
     }
 
     private static DMatrixRMaj inverse(DMatrixRMaj x) {

@@ -36,8 +36,10 @@ public final class MatrixKernels {
                 for (int i = 0; i < a.numRows; i++) d.data[i] = a.get(i, i);
                 yield d;
             }
-            case SOFTMAX -> softmax(a);
-            case LOGSUMEXP -> scalar(logsumexp(a));
+            case SIZE_ROWS -> scalar(a.numRows);
+            case SIZE_COLS -> scalar(a.numCols);
+            case SOFTMAX -> columnwise(a, a.numRows, MatrixKernels::softmax);
+            case LOGSUMEXP -> columnwise(a, 1, column -> scalar(logsumexp(column)));
         };
     }
 
@@ -125,6 +127,18 @@ public final class MatrixKernels {
     static boolean hasNonFinite(DMatrixRMaj a) {
         for (int i = 0; i < a.getNumElements(); i++) if (!Double.isFinite(a.data[i])) return true;
         return false;
+    }
+
+    /** f applied to each column of a (softmax and logsumexp of a matrix act per column). */
+    static DMatrixRMaj columnwise(DMatrixRMaj a, int outRows, java.util.function.UnaryOperator<DMatrixRMaj> f) {
+        if (a.numCols == 1) return f.apply(a);
+        DMatrixRMaj out = new DMatrixRMaj(outRows, a.numCols), column = new DMatrixRMaj(a.numRows, 1);
+        for (int j = 0; j < a.numCols; j++) {
+            for (int i = 0; i < a.numRows; i++) column.data[i] = a.data[i * a.numCols + j];
+            DMatrixRMaj r = f.apply(column);
+            for (int i = 0; i < outRows; i++) out.data[i * a.numCols + j] = r.data[i];
+        }
+        return out;
     }
 
     /** softmax(x) = exp(x - max) / Σ exp(x - max): shifting by the max keeps exp from overflowing. */

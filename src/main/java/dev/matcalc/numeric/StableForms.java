@@ -58,10 +58,11 @@ public final class StableForms {
         return call(MatFn.LOGSUMEXP, z.shape().isRow() ? transpose(z) : z);
     });
 
-    static final Law LOG_SOFTMAX = new Law("logSoftmax", "log(softmax(z)) = z - logsumexp(z)", e -> {
+    /** softmax and logsumexp act on each column: of a matrix, each column's logsumexp is taken from that column. */
+    static final Law LOG_SOFTMAX = new Law("logSoftmax", "log(softmax(Z)) = Z - logsumexp(Z)", e -> {
         Expr arg = argOf(Fn.LOG, e);
         if (arg == null || !(strip(arg) instanceof Call c) || c.fn() != MatFn.SOFTMAX) return null;
-        return sub(c.arg(), call(MatFn.LOGSUMEXP, c.arg()));
+        return sub(c.arg(), broadcast(call(MatFn.LOGSUMEXP, c.arg()), c.arg().shape()));
     });
 
     /** Also what lets {@link #EXP_TIMES_SIGMOID} turn exp(u)./(1 + exp(u)) into sigmoid(u). */

@@ -73,6 +73,10 @@ final class ProblemTyper {
         for (int i = 0; i < constraints.size(); i++) {
             Constraint c = constraints.get(i);
             Expr difference = definition(typed, program.names.get(i));          // LEFT - RIGHT
+            if (difference.shape().isMatrix()) {                                 // only a matrix can come from expanding a row against a column
+                java.util.Optional<SourceError> apart = sidesApart(i, objective, texts, constraints, lets, shapes, true);
+                if (apart.isPresent()) throw apart.get();
+            }
             Expr expr = c.relation() == Constraint.Relation.GREATER_EQUAL ? Exprs.neg(difference) : difference;
             normal.add(new TypedConstraint(c.written(), c.isEquality(), expr, i));
         }
@@ -174,18 +178,38 @@ final class ProblemTyper {
                                        List<Constraint> constraints, Map<String, Declaration> lets, Map<String, ValueShape> shapes) {
         int i = e.span() == null ? -1 : program.sidesDisagree(e.span());
         if (i < 0) return program.map(e);
+        return sidesApart(i, objective, texts, constraints, lets, shapes, false).orElseGet(() -> program.map(e));
+    }
+
+    /**
+     * Constraint i's sides typed apart, and the error that names both shapes; empty where they cannot
+     * be typed apart, or where {@code onlyExpanded} and they do not differ by an implicit expansion.
+     * A comparison is element-wise: implicit expansion, which lets L - R succeed for a row and a
+     * column ({@code x' <= b}, one inequality per pair of entries), is not a constraint's meaning.
+     */
+    private static java.util.Optional<SourceError> sidesApart(int i, Located objective, List<Located> texts, List<Constraint> constraints,
+                                                             Map<String, Declaration> lets, Map<String, ValueShape> shapes,
+                                                             boolean onlyExpanded) {
         Constraint c = constraints.get(i);
         ProgramText split = new ProgramText(objective, texts, constraints, i);
         Typed apart;
         try {
             apart = Typer.type(Parser.parse(split.program), lets, shapes);
         } catch (SourceError other) {
-            return program.map(e);
+            return java.util.Optional.empty();
         }
         Expr left = definition(apart, split.names.get(i)), right = definition(apart, split.rightNames.get(i));
-        return texts.get(i).whole("the two sides of the constraint differ in shape: " + Text.abbreviate(c.left())
+        if (onlyExpanded && !expandedAgainst(left, right)) return java.util.Optional.empty();
+        return java.util.Optional.of(texts.get(i).whole("the two sides of the constraint differ in shape: " + Text.abbreviate(c.left())
                 + " is " + sized(left, apart) + " but " + Text.abbreviate(c.right()) + " is " + sized(right, apart)
-                + " (a comparison is element-wise; a scalar side compares with every entry)", c.end());
+                + " (a comparison is element-wise; a scalar side compares with every entry)", c.end()));
+    }
+
+    /** Whether subtracting the sides expands one of them: neither is a scalar, and in some dimension one is 1 and the other not. */
+    private static boolean expandedAgainst(Expr left, Expr right) {
+        if (left.isScalar() || right.isScalar()) return false;
+        return left.shape().rows().isOne() != right.shape().rows().isOne()
+                || left.shape().cols().isOne() != right.shape().cols().isOne();
     }
 
     /** {@code n×1}, or {@code 3×1} where the data fixes n. */

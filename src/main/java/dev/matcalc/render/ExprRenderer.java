@@ -101,6 +101,9 @@ public abstract class ExprRenderer {
 
     protected abstract Piece call(MatFn fn, Piece arg);
 
+    /** {@code name(arg, axis)} for a function along a dimension (axis 1 or 2), {@code name(arg)} for axis 0. */
+    protected abstract Piece alongDimension(String name, String latex, Piece arg, int axis);
+
     protected abstract Piece block(List<List<Piece>> rows);
 
     /** A scalar {@code c} expanded to a non-scalar shape: {@code c*vector(1)}. */
@@ -122,9 +125,14 @@ public abstract class ExprRenderer {
             case MatMul m -> product(m);
             case Hadamard h -> hadamard(h);
             case Power p -> power(p);
+            case Transpose t when t.arg() instanceof Call c && (c.fn() == MatFn.SOFTMAX || c.fn() == MatFn.LOGSUMEXP)
+                    && c.arg().shape().isMatrix() ->                                       // f(X', 1)' = f(X, 2)
+                    alongDimension(c.fn().fnName(), c.fn().latex(), piece(transposed(c.arg())), 2);
             case Transpose t -> transpose(piece(t.arg()), t.arg());
             case Apply a -> apply(a.fn(), piece(a.arg()));
-            case Call c -> call(c.fn(), piece(c.arg()));
+            case Call c -> c.fn().axis(c.arg().shape()) != 0
+                    ? alongDimension(c.fn().fnName(), c.fn().latex(), piece(c.arg()), c.fn().axis(c.arg().shape()))
+                    : call(c.fn(), piece(c.arg()));
             case Block b -> block(b.rows().stream().map(row -> row.stream().map(this::piece).toList()).toList());
         };
     }
@@ -137,9 +145,12 @@ public abstract class ExprRenderer {
         // scalars only, expanded to a vector or matrix ((1 + a)·1): the expansion must show, as for one term
         if (!a.isScalar() && a.terms().stream().allMatch(Expr::isScalar))
             return scalarExpanded(sum(new Add(a.terms(), Shape.SCALAR)), false, a.shape());
-        Piece first = wrap(piece(a.terms().get(0)), Piece.PRODUCT);
+        List<Expr> terms = a.terms();
+        if (terms.stream().anyMatch(Reductions::fullSize)) // the others expand implicitly: W*X + b
+            terms = terms.stream().map(t -> Reductions.unexpanded(t).orElse(t)).toList();
+        Piece first = wrap(piece(terms.get(0)), Piece.PRODUCT);
         StringBuilder text = new StringBuilder(first.text());
-        for (Expr term : a.terms().subList(1, a.terms().size())) {
+        for (Expr term : terms.subList(1, terms.size())) {
             Optional<Expr> positive = positivePart(term);
             text.append(positive.isPresent() ? minusOperator() : plusOperator());
             text.append(wrapNoMinus(piece(positive.orElse(term)), Piece.PRODUCT).text());
@@ -163,8 +174,26 @@ public abstract class ExprRenderer {
     }
 
     private Piece product(MatMul m) {
-        List<Expr> fs = m.factors();
-        boolean hasCoefficient = fs.size() > 1 && fs.get(0) instanceof Num;
+        Optional<Reductions.Reduced> reduced = Reductions.reduced(m);
+        if (reduced.isPresent()) {
+            Reductions.Reduced r = reduced.get();
+            String latex = "\\operatorname{" + r.name() + "}";
+            Piece whole = r.axis() != 0 && r.arg() instanceof Transpose t      // sum(X', 2) = sum(X, 1)'
+                    ? transpose(alongDimension(r.name(), latex, piece(t.arg()), 3 - r.axis()), m)
+                    : alongDimension(r.name(), latex, piece(r.arg()), r.axis());
+            if (r.scalars().isEmpty() && r.before().isEmpty() && r.after().isEmpty()) return whole;
+            List<Expr> leading = new ArrayList<>(r.scalars());
+            leading.addAll(r.before());
+            return product(leading, Optional.of(whole), r.after());
+        }
+        return product(m.factors(), Optional.empty(), List.of());
+    }
+
+    /** The factors fs, then {@code extra} (a piece already rendered), then the factors {@code after}. */
+    private Piece product(List<Expr> fs, Optional<Piece> extra, List<Expr> after) {
+        if (fs.size() == 1 && extra.isEmpty()) return piece(fs.get(0));
+        boolean hasCoefficient = fs.size() + (extra.isPresent() ? 1 : 0) + after.size() > 1 && !fs.isEmpty()
+                && fs.get(0) instanceof Num;
         double coefficient = hasCoefficient ? ((Num) fs.get(0)).value() : 1;
         double magnitude = Math.abs(coefficient);
         List<Factor> factors = new ArrayList<>();
@@ -172,6 +201,8 @@ public abstract class ExprRenderer {
             Optional<Piece> den = f.isScalar() ? denominator(f) : Optional.empty();
             factors.add(den.map(d -> new Factor(d, true)).orElseGet(() -> new Factor(piece(f), false)));
         }
+        extra.ifPresent(p -> factors.add(new Factor(p, false)));
+        for (Expr f : after) factors.add(new Factor(piece(f), false));
         Piece positive;
         if (magnitude == 1 && factors.size() == 1 && !factors.get(0).denominator()) {
             Piece only = factors.get(0).piece();
@@ -191,10 +222,14 @@ public abstract class ExprRenderer {
     }
 
     private Piece hadamard(Hadamard h) {
-        Optional<Piece> den = denominator(h.right());
-        Piece left = piece(h.left());
-        left = productsShareLevel() || h.left() instanceof Hadamard ? wrap(left, Piece.PRODUCT) : tight(left);
-        Piece right = tight(den.orElseGet(() -> piece(h.right())));
+        Expr l = h.left(), r = h.right();
+        if (Reductions.fullSize(l)) r = Reductions.unexpanded(r).orElse(r);   // X.*b: b expands implicitly
+        if (Reductions.fullSize(r)) l = Reductions.unexpanded(l).orElse(l);
+        Expr rightExpr = r;
+        Optional<Piece> den = denominator(rightExpr);
+        Piece left = piece(l);
+        left = productsShareLevel() || l instanceof Hadamard ? wrap(left, Piece.PRODUCT) : tight(left);
+        Piece right = tight(den.orElseGet(() -> piece(rightExpr)));
         return new Piece(left.text() + elementwiseOperator(den.isPresent()) + right.text(), Piece.PRODUCT, left.leadingMinus());
     }
 
@@ -202,6 +237,17 @@ public abstract class ExprRenderer {
         Optional<Piece> den = denominator(p);
         if (den.isPresent()) return reciprocal(den.get(), p.base().isScalar());
         return power(piece(p.base()), p.exponent(), piece(p.exponent()), p.base().isScalar());
+    }
+
+    /** e' with the transpose pushed into products and sums, as a person writes it: (K*Q')' = Q*K'. */
+    private static Expr transposed(Expr e) {
+        return switch (e) {
+            case Transpose t -> t.arg();
+            case MatMul m -> new MatMul(m.factors().reversed().stream().map(ExprRenderer::transposed).toList(),
+                    m.shape().transpose());
+            case Add a -> new Add(a.terms().stream().map(ExprRenderer::transposed).toList(), a.shape().transpose());
+            default -> Exprs.transpose(e);
+        };
     }
 
     /** -x: the minus binds to the first factor, so {@code -2*x} needs no brackets. */

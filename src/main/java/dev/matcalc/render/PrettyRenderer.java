@@ -175,6 +175,11 @@ public final class PrettyRenderer extends ExprRenderer {
     }
 
     @Override
+    protected Piece alongDimension(String name, String latex, Piece arg, int axis) {
+        return Piece.atom(name + "(" + arg.text() + (axis == 0 ? "" : ", " + axis) + ")");
+    }
+
+    @Override
     protected Piece block(List<List<Piece>> rows) {
         return Piece.atom(rows.stream()
                 .map(row -> row.stream().map(Piece::text).collect(Collectors.joining(", ")))

@@ -26,13 +26,25 @@ final class Calls {
         }
         Inferred arg = args.get(0);
         if (Inference.isElementwise(name)) return arg;
+        int axis = dimension(call);
+        if (name.equals(FunctionNames.SIZE)) return Inference.scalar();
+        if (name.equals(FunctionNames.MEAN) || name.equals("sum")) {
+            if (axis == 1) return new Inferred(DimSolver.ONE, arg.cols());
+            if (axis == 2) return new Inferred(arg.rows(), DimSolver.ONE);
+            return Inference.scalar();
+        }
         MatFn fn = MatFn.byName(name, Shape.SCALAR).orElseThrow(); // the parser admits known names only
         if (in.isScalar(arg)) return arg; // every matrix function has a scalar meaning
         boolean vector = in.dims.isOne(arg.cols()), row = in.dims.isOne(arg.rows());
         return switch (fn) {
-            case SUM, NORM1, NORM2 -> Inference.scalar();
+            case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS -> Inference.scalar();
             case SOFTMAX, LOGSUMEXP -> {
-                if (!vector) throw rejected(in, call, arg, "a vector");
+                if (axis == 1) yield fn == MatFn.SOFTMAX ? arg : new Inferred(DimSolver.ONE, arg.cols());
+                if (axis == 2) yield fn == MatFn.SOFTMAX ? arg : new Inferred(arg.rows(), DimSolver.ONE);
+                if (!vector)
+                    throw in.error(call.name() + " of a " + in.kind(arg) + " needs a dimension: " + call.name()
+                            + "(X, 1) acts on each column, " + call.name() + "(X, 2) on each row; got "
+                            + in.describe(call.args().get(0).span(), arg), call.span());
                 yield fn == MatFn.SOFTMAX ? arg : Inference.scalar();
             }
             case DIAG_MATRIX, DIAG_VECTOR -> {
@@ -48,6 +60,11 @@ final class Calls {
                 yield fn == MatFn.INV ? arg : Inference.scalar();
             }
         };
+    }
+
+    /** The literal dimension of {@code f(X, k)} (the parser admits 1 and 2 only), or 0 without one. */
+    static int dimension(Node.Call call) {
+        return call.args().size() == 2 && call.args().get(1) instanceof Node.Literal l ? (int) l.value() : 0;
     }
 
     private static RuntimeException rejected(Inference in, Node.Call call, Inferred arg, String needed) {

@@ -64,6 +64,23 @@ final class ExprBuilder {
         Expr arg = build(c.args().get(0));
         Optional<Fn> fn = Fn.byName(c.name());
         if (fn.isPresent()) return Exprs.apply(fn.get(), arg);
+        int axis = Calls.dimension(c);
+        switch (c.name()) {
+            case FunctionNames.SIZE -> { return Exprs.call(axis == 1 ? MatFn.SIZE_ROWS : MatFn.SIZE_COLS, arg); }
+            case FunctionNames.MEAN -> {
+                return axis == 1 ? Exprs.meanColumns(arg) : axis == 2 ? Exprs.meanRows(arg) : Exprs.mean(arg);
+            }
+            case "sum" -> {
+                if (axis == 1) return Exprs.sumColumns(arg);
+                if (axis == 2) return Exprs.sumRows(arg);
+            }
+            case "softmax", "logsumexp" -> {
+                MatFn f = c.name().equals("softmax") ? MatFn.SOFTMAX : MatFn.LOGSUMEXP;
+                if (axis == 2) return Exprs.transpose(Exprs.call(f, Exprs.transpose(arg)));  // f(X, 2) = f(X', 1)'
+                return Exprs.call(f, arg);
+            }
+            default -> { }
+        }
         return Exprs.call(MatFn.byName(c.name(), arg.shape()).orElseThrow(), arg);
     }
 
@@ -79,11 +96,14 @@ final class ExprBuilder {
     private Expr sum(Node.Chain c) {
         List<Expr> terms = new ArrayList<>();
         terms.add(build(c.first()));
+        Shape target = terms.get(0).shape();
         for (Node.Step step : c.steps()) {
             Expr term = build(step.operand());
+            target = Exprs.broadcastShape(target, term.shape());
             terms.add(step.op() == Node.Op.SUB ? Exprs.neg(term) : term);
         }
-        return Exprs.add(terms);
+        Shape shape = target;
+        return Exprs.add(terms.stream().map(t -> Exprs.broadcast(t, shape)).toList());
     }
 
     /**
@@ -112,7 +132,11 @@ final class ExprBuilder {
                 case DIV -> pending.add(Exprs.pow(right, Num.MINUS_ONE));
                 case HADAMARD, ELEMENT_DIV -> {
                     Expr left = close(pending);
-                    Expr result = step.op() == Node.Op.HADAMARD ? Exprs.hadamard(left, right) : Exprs.div(left, right);
+                    Shape both = Exprs.broadcastShape(left.shape(), right.shape());
+                    Expr result = step.op() == Node.Op.HADAMARD
+                            ? Exprs.hadamard(Exprs.broadcast(left, both), Exprs.broadcast(right, both))
+                            : Exprs.hadamard(Exprs.broadcast(left, both),
+                                    Exprs.broadcast(Exprs.pow(right, Num.MINUS_ONE), both));
                     pending.set(0, result);
                     chained = result.isScalar() ? null : result.shape();
                 }

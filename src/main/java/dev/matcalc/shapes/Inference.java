@@ -196,16 +196,30 @@ final class Inference {
         };
     }
 
+    /**
+     * Implicit expansion (MATLAB since R2016b, NumPy broadcasting): per dimension the operands
+     * agree, or one of them is 1 and is repeated along it (a vector added to every column of a
+     * matrix, a row to every row, a scalar everywhere).
+     */
     private Inferred elementwise(Inferred left, Inferred right, Span both, Supplier<String> failure) {
         if (isScalar(left)) return right;
         if (isScalar(right)) return left;
-        if (!dims.unify(left.rows(), right.rows()))
+        Integer rows = expanded(left.rows(), right.rows());
+        if (rows == null)
             throw error(failure.get() + ": row counts " + dim(left.rows()) + " and " + dim(right.rows()) + " differ",
                     both);
-        if (!dims.unify(left.cols(), right.cols()))
+        Integer cols = expanded(left.cols(), right.cols());
+        if (cols == null)
             throw error(failure.get() + ": column counts " + dim(left.cols()) + " and " + dim(right.cols())
                     + " differ", both);
-        return left;
+        return new Inferred(rows, cols);
+    }
+
+    /** The dimension of an element-wise result along one axis, or null where the two cannot meet. */
+    private Integer expanded(int a, int b) {
+        if (dims.isOne(a) && !dims.isOne(b)) return b;
+        if (dims.isOne(b) && !dims.isOne(a)) return a;
+        return dims.unify(a, b) ? a : null;
     }
 
     private Inferred power(Inferred base, Span baseSpan, Inferred exponent, Node exponentNode, Span both) {

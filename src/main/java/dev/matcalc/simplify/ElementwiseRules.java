@@ -111,5 +111,32 @@ final class ElementwiseRules {
         return e instanceof Power p && p.exponent() instanceof Num n && n.value() == -1;
     }
 
-    static final List<Rule> ALL = List.of(HADAMARD, POWER_OF_SCALED, INVERSE_FUNCTIONS, SIGMOID);
+    /**
+     * (A - B./C).*C = A.*C - B: a product distributed over a sum where that cancels a division,
+     * as the softmax cross-entropy gradient needs (S.*(sum(Y, 1) - Y./S) = S.*sum(Y, 1) - Y).
+     */
+    static final Rule CANCELLING_DISTRIBUTION = new Rule("cancellingDistribution", "(A + B./C).*C = A.*C + B", e -> {
+        if (!(e instanceof Hadamard h)) return null;
+        Add sum = h.left() instanceof Add a ? a : h.right() instanceof Add a ? a : null;
+        if (sum == null) return null;
+        Expr other = sum == h.left() ? h.right() : h.left();
+        boolean cancels = false;
+        List<Expr> terms = new ArrayList<>();
+        for (Expr t : sum.terms()) {
+            Expr product = t.isScalar() ? mul(t, other) : hadamard(t, other);
+            Expr collected = HADAMARD.apply(product);
+            if (collected != null && !occurs(other, collected)) {
+                cancels = true;
+                product = collected;
+            }
+            terms.add(product);
+        }
+        return cancels ? add(terms) : null;
+    });
+
+    private static boolean occurs(Expr part, Expr in) {
+        return in.equals(part) || Nodes.children(in).stream().anyMatch(k -> occurs(part, k));
+    }
+
+    static final List<Rule> ALL = List.of(HADAMARD, POWER_OF_SCALED, INVERSE_FUNCTIONS, SIGMOID, CANCELLING_DISTRIBUTION);
 }

@@ -25,7 +25,21 @@ final class FunctionCalls {
             throw new SourceError("matrix takes the single argument 1 (matrix(1), all ones) or 0 (matrix(0), all zeros), got "
                     + describe(call, source), source, call.span());
         }
+        if (FunctionNames.takesDimension(name) && count == 2) {
+            Node dim = call.args().get(1);
+            if (!(dim instanceof Node.Literal l && (l.value() == 1 || l.value() == 2)))
+                throw new SourceError(name + "'s second argument is the dimension: 1 (along columns) or 2 (along rows), got '"
+                        + Text.quote(source, dim.span()) + "'", source, dim.span());
+            return call;
+        }
+        if (name.equals(FunctionNames.SIZE)) {
+            throw new SourceError("size takes a matrix and a dimension: size(X, 1) (rows) or size(X, 2) (columns), got "
+                    + count + " argument" + (count == 1 ? "" : "s"), source, call.span());
+        }
         if (count != 1) {
+            if (FunctionNames.takesDimension(name))
+                throw new SourceError(name + " takes 1 argument, or 2 with a dimension (" + name + "(X, 1), "
+                        + name + "(X, 2)), got " + count, source, call.span());
             throw new SourceError(name + " takes 1 argument, got " + count, source, call.span());
         }
         return call;

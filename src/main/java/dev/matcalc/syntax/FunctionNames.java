@@ -16,6 +16,14 @@ public final class FunctionNames {
 
     public static final String VECTOR = "vector", MATRIX = "matrix", EYE = "eye";
 
+    /** Reductions and functions written through others rather than with a table entry of their own. */
+    public static final String MEAN = "mean";
+
+    public static final String SIZE = "size";
+
+    /** The functions that take a dimension as an optional second argument ({@code sum(X, 2)}). */
+    private static final Set<String> WITH_DIMENSION = Set.of("sum", MEAN, "softmax", "logsumexp", SIZE);
+
     /** All known names: element-wise functions, matrix functions, then the constructors. */
     public static final List<String> ALL = all();
 
@@ -23,6 +31,7 @@ public final class FunctionNames {
         Set<String> names = new LinkedHashSet<>();
         for (Fn f : Fn.values()) names.add(f.fnName());
         for (MatFn f : MatFn.values()) names.add(f.fnName());
+        names.add(MEAN);
         names.add(VECTOR);
         names.add(MATRIX);
         names.add(EYE);
@@ -30,7 +39,12 @@ public final class FunctionNames {
     }
 
     public static boolean isFunction(String name) {
-        return Fn.byName(name).isPresent() || MatFn.isName(name);
+        return Fn.byName(name).isPresent() || MatFn.isName(name) || name.equals(MEAN);
+    }
+
+    /** Whether {@code name(X, k)} names a dimension k. */
+    public static boolean takesDimension(String name) {
+        return WITH_DIMENSION.contains(name);
     }
 
     public static boolean isKnown(String name) {

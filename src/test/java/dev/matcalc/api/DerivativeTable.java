@@ -17,10 +17,10 @@ import static dev.matcalc.calculus.Derivative.Kind.*;
 final class DerivativeTable {
     private DerivativeTable() { }
 
-    /** Scalars a, c; vectors x, y, z, t of size n, b of size m; W m×n; square A, B, X; symmetric S. */
+    /** Scalars a, c; a batch P (n×k) with targets Y (m×k) and a per-column vector r (k);  vectors x, y, z, t of size n, b of size m; W m×n; square A, B, X; symmetric S. */
     static final String[] LETS = {"a:scalar", "c:scalar", "x:vector(n)", "y:vector(n)", "z:vector(n)", "t:vector(n)",
             "b:vector(m)", "W:matrix(m,n)", "A:matrix(n,n)", "B:matrix(n,n)", "X:matrix(n,n)", "S:symmetric(n)",
-            "V:matrix(m,n)"};
+            "V:matrix(m,n)", "P:matrix(n,k)", "Y:matrix(m,k)", "r:vector(k)"};
 
     record Case(String source, String wrt, Kind kind) {
         @Override
@@ -135,8 +135,33 @@ final class DerivativeTable {
                 c("[a*x; b]'*[y; b]", "a", DERIVATIVE), c("[A; W]*x", "W", TENSOR), c("[S; W]*x", "x", JACOBIAN), c("[a*S; W]", "a", DERIVATIVE));
     }
 
+    /** Implicit expansion and reductions along a dimension: the first lines of batched layers. */
+    static List<Case> batched() {
+        return List.of(
+                // a vector expanded over the columns, a row over the rows, both (an outer expansion)
+                c("sum((W*P + b - Y).^2)", "b", GRADIENT), c("sum((W*P + b - Y).^2)", "W", GRADIENT),
+                c("W*P + b", "b", TENSOR), c("W*P + b", "W", TENSOR), c("P - r'", "r", TENSOR),
+                c("sum((P - r').^2)", "r", GRADIENT), c("sum(P .* y)", "y", GRADIENT), c("sum(P ./ y)", "y", GRADIENT),
+                c("sum(P .* y)", "P", GRADIENT), c("x + y'", "x", TENSOR), c("sum(exp(x - r'))", "r", GRADIENT),
+                c("(P + a*y).^2", "a", DERIVATIVE), c("sum(y ./ P)", "P", GRADIENT),
+                // sums and means along a dimension, and of all entries
+                c("sum(P, 1)", "P", TENSOR), c("sum(P, 2)", "P", TENSOR), c("sum(P, 1)*r", "P", GRADIENT),
+                c("y'*sum(P, 2)", "P", GRADIENT), c("sum(W*P, 1)*r", "W", GRADIENT), c("sum(a*P, 2)", "a", DERIVATIVE),
+                c("mean(x)", "x", GRADIENT), c("mean(P)", "P", GRADIENT), c("mean(P, 1)*r", "P", GRADIENT),
+                c("y'*mean(P, 2)", "P", GRADIENT), c("mean((W*x - b).^2)", "W", GRADIENT), c("mean(a*P, 1)", "a", DERIVATIVE),
+                c("mean(P, 2)", "P", TENSOR), c("mean(S)", "S", GRADIENT), c("mean(x)*y", "x", JACOBIAN),
+                c("sum(log(sum(exp(P), 1)))", "P", GRADIENT),
+                // softmax and logsumexp of each column (1) or row (2)
+                c("softmax(P, 1)", "P", TENSOR), c("softmax(P, 2)", "P", TENSOR), c("sum(Y.*log(softmax(W*P, 1)))", "W", GRADIENT),
+                c("sum(Y.*log(softmax(W*P + b, 1)))", "b", GRADIENT), c("logsumexp(P, 1)*r", "P", GRADIENT),
+                c("y'*logsumexp(P, 2)", "P", GRADIENT), c("softmax(a*P, 2)", "a", DERIVATIVE), c("logsumexp(a*P, 1)", "a", DERIVATIVE),
+                c("sum(V.*(softmax(W*A, 2)*x*y'))", "W", GRADIENT), c("softmax(x, 1)", "x", JACOBIAN),
+                c("sum(logsumexp(S, 2))", "S", GRADIENT));
+    }
+
     static List<Case> all() {
         List<Case> all = new ArrayList<>(elementwise());
+        all.addAll(batched());
         all.addAll(matrixFunctions());
         all.addAll(operators());
         return all;

@@ -81,6 +81,13 @@ final class Corpus {
         c.add(of("byScalar", "a*exp(a*x) + diag(x)*x", "a"));
         c.add(of("blocks", "sum(exp([x; a*y])) + [a, 2*a]*[a; 1] + softplus(a)*tr(diag(x))", "a"));
         c.add(of("matrixHessianTensor", "sum(exp(X*v))", "X", "X"));
+        // batched layers: implicit expansion, sums and means along a dimension, softmax/logsumexp per column and row
+        c.add(new Case("batchedLinearBias", "sum((W*X + b - Y).^2)", List.of("b:vector(m)"), Layout.NUMERATOR,
+                List.of(List.of("W"), List.of("b"))));
+        c.add(of("meanSquaredError", "mean((W*x - y).^2) + mean(W, 1)*mean(W, 2)", "W"));
+        c.add(of("softmaxCrossEntropyBatch", "-sum(Y.*log(softmax(Z, 1)))", "Z"));
+        c.add(of("attention", "sum(G.*(softmax(Q*K'/c, 2)*V)) + sum(logsumexp(Q, 2))", "Q"));
+        c.add(of("rowExpansion", "sum(exp(P - r')) + sum(logsumexp(P, 1)) + sum(P./y, 2)'*u", "P"));
         c.add(of("sqrtAndPowers", "sum(sqrt(x)) + sum(x.^-2) + sum(x./(1+x.^2))", "x"));
         // the constant rule (issue 14): by declared variables f does not mention, sized by their own values
         c.add(new Case("constantRule_gradientByAnAbsentVector_issue14", "sum(A*y)", List.of("x:vector(k)"),

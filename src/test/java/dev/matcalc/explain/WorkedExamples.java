@@ -12,7 +12,11 @@ record WorkedExamples(String name, String expr, List<String> lets, List<String> 
             new WorkedExamples("hadamard", "w.*x", List.of(), List.of("w")),
             new WorkedExamples("sum-of-hadamard", "sum(x.*z)", List.of(), List.of("x")),
             new WorkedExamples("neuron", "relu(w'*x + b)", List.of("b:scalar"), List.of("w", "b")),
-            new WorkedExamples("mse-linear-model", "sum((X*w + b - y).^2)/N", List.of("N:scalar", "b:scalar"), List.of("w", "b")));
+            new WorkedExamples("mse-linear-model", "sum((X*w + b - y).^2)/N", List.of("N:scalar", "b:scalar"), List.of("w", "b")),
+            new WorkedExamples("batched-linear-layer", "sum((W*X + b - Y).^2)", List.of("b:vector(m)"), List.of("W", "b")),
+            new WorkedExamples("mse-mean", "mean((X*w - y).^2)", List.of(), List.of("w")),
+            new WorkedExamples("softmax-cross-entropy-batch", "-sum(Y.*log(softmax(Z, 1)))", List.of(), List.of("Z")),
+            new WorkedExamples("attention", "sum(G.*(softmax(Q*K'/c, 2)*V))", List.of(), List.of("Q", "V")));
 
     /** {@code diff EXPR --wrt ... --let ... --steps}, plus {@code extra}. */
     String[] cli(String... extra) {

@@ -74,7 +74,7 @@ class StableFormsTest {
     @CsvSource(delimiter = '|', value = {
             "sum(log(1 + exp(u)))", "sum(log(sigmoid(u)))", "sum(log(1 - sigmoid(u)))", "log(sum(exp(z)))",
             "u'*log(softmax(z))", "sum(exp(u)./(1 + exp(u)))", "sum(exp(u).^3./(1 + exp(u)).^2)",
-            "sum(log(1./(1 + exp(-u))))", "z'*exp(z)/sum(exp(z))", "sum(log(exp(u)))"})
+            "sum(log(1./(1 + exp(-u))))", "z'*exp(z)/sum(exp(z))", "sum(log(exp(u)))", "sum(log(softmax(A, 1)))"})
     void ordinaryPointsKeepTheirValuesAndDerivatives(String written) {
         Expr naive = parse(written), stable = StableForms.rewrite(naive);
         assertThat(stable).isNotSameAs(naive);
@@ -113,6 +113,16 @@ class StableFormsTest {
         DMatrixRMaj softmax = Evaluator.evaluate(parse("exp(z)/sum(exp(z))"), at);
         double total = 1 + Math.exp(-1) + Math.exp(-1005); // Σ e^(z_i - 1000)
         assertClose(softmax.data, new double[] {1 / total, Math.exp(-1) / total, Math.exp(-1005) / total}, 1e-15);
+    }
+
+    /** softmax of a matrix is per column: log(softmax(A, 1)) subtracts each column's own logsumexp. */
+    @Test
+    void logSoftmaxOfAMatrixIsStablePerColumn() {
+        // columns (1000, -5) and (3, 999): e^-1005 underflows, so log(softmax) as written is -inf there
+        Map<String, DMatrixRMaj> at = Map.of("A", new DMatrixRMaj(2, 2, true, 1000, 3, -5, 999));
+        double lse1 = 1000 + Math.log1p(Math.exp(-1005)), lse2 = 999 + Math.log1p(Math.exp(-996));
+        assertClose(Evaluator.evaluate(parse("log(softmax(A, 1))"), at).data,
+                new double[] {1000 - lse1, 3 - lse2, -5 - lse1, 999 - lse2}, 1e-15);
     }
 
     private static double value(String source, Map<String, DMatrixRMaj> at) {

@@ -139,7 +139,8 @@ class TextRendererTest {
         assertThat(text.render(new Ones(x.shape()))).isEqualTo("vector(1)");
         assertThat(text.render(new Ones(A.shape()))).isEqualTo("matrix(1)");
         assertThat(text.render(new Ones(x.shape().transpose()))).isEqualTo("vector(1)'");
-        assertThat(text.render(mul(A, new Ones(x.shape())))).isEqualTo("A*vector(1)");
+        assertThat(text.render(mul(A, new Ones(x.shape())))).isEqualTo("sum(A, 2)");       // row sums
+        assertThat(text.render(mul(new Ones(x.shape()), transpose(x)))).isEqualTo("vector(1)*x'");
         assertThat(text.render(new Identity(N))).isEqualTo("eye");
         assertThat(text.render(add(A, new Identity(N)))).isEqualTo("A + eye");
         assertThat(text.render(new Zero(A.shape()))).isEqualTo("0*matrix(1)");   // re-parses with its size

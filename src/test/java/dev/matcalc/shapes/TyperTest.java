@@ -27,6 +27,33 @@ class TyperTest {
     }
 
     @Test
+    void implicitExpansionAddsAVectorToEveryColumnAndARowToEveryRow() {
+        Typed t = Typer.type("W*X + u - v'", Map.of("X", Declaration.parse("matrix(n,N)")));
+        Dim n2 = t.expr().shape().rows();
+        assertThat(t.expr().shape().cols()).isEqualTo(Dim.of("N"));
+        assertThat(shapeOf(t, "u")).isEqualTo(Shape.vector(n2));           // one entry per row
+        assertThat(shapeOf(t, "v")).isEqualTo(Shape.vector(Dim.of("N"))); // one entry per column
+        // the expansion is a product with ones: b*ones(N)' and ones(m)*c'
+        Add sum = (Add) t.expr();
+        assertThat(sum.terms().get(1)).isInstanceOf(MatMul.class);
+        assertThat(((MatMul) sum.terms().get(1)).factors().get(1)).isInstanceOf(Ones.class);
+        assertThat(Typer.type("x .* y'").expr().shape().isMatrix()).isTrue();   // an outer expansion
+        assertThat(Typer.type("X ./ x").expr().shape()).isEqualTo(Typer.type("X ./ x").variable("X").orElseThrow().shape());
+    }
+
+    @Test
+    void sumAndMeanAlongADimension() {
+        Map<String, Declaration> lets = Map.of("X", Declaration.parse("matrix(m,n)"));
+        assertThat(Typer.type("sum(X, 1)", lets).expr().shape()).isEqualTo(new Shape(Dim.ONE, N));
+        assertThat(Typer.type("sum(X, 2)", lets).expr().shape()).isEqualTo(Shape.vector(M));
+        assertThat(Typer.type("mean(X, 1)", lets).expr().shape()).isEqualTo(new Shape(Dim.ONE, N));
+        assertThat(Typer.type("mean(X, 2)", lets).expr().shape()).isEqualTo(Shape.vector(M));
+        assertThat(Typer.type("mean(X)", lets).expr().shape()).isEqualTo(Shape.SCALAR);
+        assertThat(Typer.type("sum(X)", lets).expr()).isInstanceOf(Call.class);
+        assertThat(Typer.type("size(X, 2)", Map.of("X", Declaration.parse("matrix(3,4)"))).expr().toString()).contains("4");
+    }
+
+    @Test
     void quadraticFormInfersSquareMatrix() {
         Typed t = Typer.type("x'*A*x");
         assertThat(shapeOf(t, "x")).isEqualTo(Shape.vector(N));

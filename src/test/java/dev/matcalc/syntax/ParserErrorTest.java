@@ -53,6 +53,18 @@ class ParserErrorTest {
         assertThat(error("tr()").getMessage()).isEqualTo("tr takes 1 argument, got 0");
     }
 
+    @Test
+    void aDimensionIsTheLiteral1Or2() {
+        SourceError e = error("sum(X, 3)");
+        assertThat(e.getMessage()).isEqualTo("sum's second argument is the dimension: 1 (along columns) or 2 (along rows), got '3'");
+        assertThat(e.span().start()).isEqualTo(7);
+        assertThat(error("softmax(X, k)").getMessage()).endsWith("got 'k'");
+        assertThat(error("mean(X, 1, 2)").getMessage())
+                .isEqualTo("mean takes 1 argument, or 2 with a dimension (mean(X, 1), mean(X, 2)), got 3");
+        assertThat(error("size(X)").getMessage())
+                .isEqualTo("size takes a matrix and a dimension: size(X, 1) (rows) or size(X, 2) (columns), got 1 argument");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "\"\"         | empty expression",

@@ -116,7 +116,9 @@ public final class RandomExpressions {
 
     private String specific(Type t, int d) {
         return switch (t) {
-            case SCALAR -> switch (rng.nextInt(18)) {
+            case SCALAR -> switch (rng.nextInt(20)) {
+                case 18 -> "mean(" + of(pick(Type.values()), d) + ")";
+                case 19 -> "sum(logsumexp(" + of(Type.MAT_MN, d) + ", " + pick(List.of("1", "2")) + "))";
                 case 15 -> "(" + of(Type.ROW_N, d) + "*" + of(Type.VEC_N, d) + ")";
                 case 16 -> pick("sum", "tr") + "([" + of(Type.MAT_NN, d) + ", " + of(Type.MAT_NN, d) + "; "
                         + of(Type.MAT_NN, d) + ", " + of(Type.MAT_NN, d) + "])";                 // a block matrix
@@ -137,7 +139,9 @@ public final class RandomExpressions {
                 case 13 -> "(" + of(Type.VEC_M, d) + "'*" + of(Type.VEC_M, d) + ")";
                 default -> "(y'*inv(eye + " + gram(d) + ")*" + of(Type.VEC_N, d) + ")";
             };
-            case VEC_N -> switch (rng.nextInt(8)) {
+            case VEC_N -> switch (rng.nextInt(10)) {
+                case 8 -> "sum(" + of(Type.MAT_MN, d) + ", 1)'";                                 // column sums
+                case 9 -> "mean(" + of(Type.MAT_NN, d) + ", 2)";                                 // row means
                 case 7 -> "(" + of(Type.ROW_N, d) + ")'";
                 case 0 -> "(" + of(Type.MAT_NN, d) + "*" + of(Type.VEC_N, d) + ")";
                 case 1 -> "(" + of(Type.MAT_MN, d) + "'*" + of(Type.VEC_M, d) + ")";
@@ -147,17 +151,23 @@ public final class RandomExpressions {
                 case 5 -> "(" + of(Type.VEC_N, d) + "'*" + of(Type.MAT_NN, d) + ")'";
                 default -> "(inv(eye + " + gram(d) + ")*" + of(Type.VEC_N, d) + ")";
             };
-            case VEC_M -> switch (rng.nextInt(3)) {
+            case VEC_M -> switch (rng.nextInt(5)) {
+                case 3 -> "sum(" + of(Type.MAT_MN, d) + ", 2)";
+                case 4 -> "logsumexp(" + of(Type.MAT_MN, d) + ", 2)";
                 case 0 -> "(" + of(Type.MAT_MN, d) + "*" + of(Type.VEC_N, d) + ")";
                 case 1 -> "softmax(" + of(Type.VEC_M, d) + ")";
                 default -> "(" + of(Type.MAT_MN, d) + "*" + of(Type.MAT_NN, d) + "*" + of(Type.VEC_N, d) + ")";
             };
-            case ROW_N -> switch (rng.nextInt(3)) {
+            case ROW_N -> switch (rng.nextInt(5)) {
+                case 3 -> "mean(" + of(Type.MAT_MN, d) + ", 1)";
+                case 4 -> "logsumexp(" + of(Type.MAT_MN, d) + ", 1)";
                 case 0 -> "(" + of(Type.VEC_N, d) + ")'";
                 case 1 -> "(" + of(Type.ROW_N, d) + "*" + of(Type.MAT_NN, d) + ")";
                 default -> "(" + of(Type.VEC_M, d) + "'*" + of(Type.MAT_MN, d) + ")";
             };
-            case MAT_NN -> switch (rng.nextInt(9)) {
+            case MAT_NN -> switch (rng.nextInt(11)) {
+                case 9 -> "(" + of(Type.MAT_NN, d) + " + " + of(Type.VEC_N, d) + ")";        // a vector over every column
+                case 10 -> "(" + of(Type.MAT_NN, d) + " .* " + of(Type.ROW_N, d) + ")";      // a row over every row
                 case 0 -> "(" + of(Type.MAT_NN, d) + "*" + of(Type.MAT_NN, d) + ")";
                 case 1 -> "(" + of(Type.MAT_NN, d) + ")'";
                 case 2 -> "diag(" + of(Type.VEC_N, d) + ")";
@@ -168,7 +178,11 @@ public final class RandomExpressions {
                 case 7 -> "(" + of(Type.MAT_MN, d) + "'*" + of(Type.MAT_MN, d) + ")";
                 default -> "(" + of(Type.MAT_NN, d) + " - " + of(Type.SCALAR, d) + "*eye)";
             };
-            case MAT_MN -> switch (rng.nextInt(4)) {
+            case MAT_MN -> switch (rng.nextInt(8)) {
+                case 4 -> "softmax(" + of(Type.MAT_MN, d) + ", " + pick(List.of("1", "2")) + ")";
+                case 5 -> "(" + of(Type.MAT_MN, d) + " - " + of(Type.VEC_M, d) + ")";
+                case 6 -> "(" + of(Type.VEC_M, d) + " ./ " + positive(Type.MAT_MN, d) + ")";
+                case 7 -> "(" + of(Type.VEC_M, d) + " + " + of(Type.ROW_N, d) + ")";        // an outer expansion
                 case 0 -> "(" + of(Type.MAT_MN, d) + "*" + of(Type.MAT_NN, d) + ")";
                 case 1 -> "(" + of(Type.VEC_M, d) + "*" + of(Type.VEC_N, d) + "')";
                 case 2 -> "(" + of(Type.MAT_NN, d) + "*" + of(Type.MAT_MN, d) + "')'";
