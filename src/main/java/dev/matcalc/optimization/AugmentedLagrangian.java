@@ -7,7 +7,9 @@ package dev.matcalc.optimization;
  * 4.1, as GENO uses them). The bounds stay with the inner solver; only g and h are penalized.
  *
  * <p>Outer iteration k: minimize L_ρ(·; λ, μ) (see {@link ConstrainedProblem}) over the box from
- * the last x with {@link Solvers#minimize} to the inner tolerance ε_k = max(tol, 10⁻³/10^k); then
+ * the last x with {@link Solvers#minimize} to the inner tolerance ε_k = max(tol, 10⁻³/10^k), its
+ * value shifted by −(‖λ‖² + ‖μ‖²)/(2ρ) so that the relative stopping tests see the objective's
+ * scale; then
  * <pre>
  *   λ ← min(max(0, λ + ρ·g(x)), 10²⁰),   μ ← clamp(μ + ρ·h(x), ±10²⁰)    (first-order update, N&amp;W 17.39)
  *   ρ ← 10·ρ  when  max(‖h‖∞, ‖max(g, −λ_old/ρ)‖∞) &gt; ½ of its previous value
@@ -79,7 +81,7 @@ public final class AugmentedLagrangian {
             IterationListener listener = options.listener() == null ? null : it -> options.listener().onIteration(new Iteration(offsetIterations + it.iteration(),
                     it.objective(), it.optimality(), it.step(), offsetEvaluations + it.evaluations(), System.nanoTime() - start));
             Options innerOptions = options.withTolerance(innerTolerance).withMaxIterations(options.maxIterations() - iterations).withListener(listener);
-            inner = Solvers.minimize(problem.lagrangian(lambda.clone(), mu.clone(), rho), x, bounds, innerOptions);
+            inner = Solvers.minimize(phr(problem.lagrangian(lambda.clone(), mu.clone(), rho), lambda, mu, rho), x, bounds, innerOptions);
             iterations += inner.iterations();
             evaluations += inner.evaluations();
             hessianProducts += inner.hessianVectorProducts();
@@ -158,6 +160,32 @@ public final class AugmentedLagrangian {
         Result result = new Result(status, x.clone(), objective, iterations, evaluations, inner == null ? Double.NaN : inner.optimality(),
                 violation, method, message + " after " + outer + " outer iterations", hessianProducts);
         return new ConstrainedResult(result, lambda, mu, rho, outer);
+    }
+
+    /**
+     * The caller's L_ρ less (‖λ‖² + ‖μ‖²)/(2ρ): the standard PHR value (N&amp;W eq. 17.65), which is
+     * close to f near a solution where L_ρ itself is f + ‖λ‖²/(2ρ) + …, so the inner solver's
+     * relative tests measure against the objective's scale, not the penalty's.
+     */
+    private static DifferentiableFunction phr(DifferentiableFunction l, double[] lambda, double[] mu, double rho) {
+        double shift = (Box.dot(lambda, lambda) + Box.dot(mu, mu)) / (2 * rho);
+        return new DifferentiableFunction() {
+            public int dimension() {
+                return l.dimension();
+            }
+
+            public double valueAndGradient(double[] x, double[] gradient) {
+                return l.valueAndGradient(x, gradient) - shift;
+            }
+
+            public boolean hasHessianVectorProduct() {
+                return l.hasHessianVectorProduct();
+            }
+
+            public void hessianVectorProduct(double[] x, double[] v, double[] out) {
+                l.hessianVectorProduct(x, v, out);
+            }
+        };
     }
 
     /** max(0, max_i g_i, max_j |h_j|); NaN when a value is not finite. */

@@ -19,8 +19,10 @@ package dev.matcalc.optimization;
  * <p>Stops (checked in this order after every iteration): ‖x‖∞ beyond max(1, ‖x₀‖∞)/ε ≈ 4.5·10¹⁵
  * times (UNBOUNDED: the iterates diverge, and steps at the start's scale would vanish in
  * rounding); projected gradient
- * ≤ tol·max(1, |f|) (OPTIMAL); relative decrease ≤ decreaseTolerance (OPTIMAL); at the next
- * iteration's start, the iteration limit (ITERATION_LIMIT).
+ * ≤ tol·max(1, |f|) (OPTIMAL); relative decrease ≤ decreaseTolerance (OPTIMAL), or, after steps
+ * accepted on the approximate Wolfe conditions (where f's changes are rounding noise), 100 such
+ * steps in a row without a better projected gradient (OPTIMAL); at the next iteration's start, the
+ * iteration limit (ITERATION_LIMIT).
  *
  * <p>Work per iteration O(mn) plus O(m²) per Cauchy breakpoint passed and O(m²·min(|F|, |A|)) in
  * the subspace step; all arrays are allocated once per solve.
@@ -114,7 +116,10 @@ public final class LbfgsB {
 
             if (run.diverged(x)) return run.divergence(x, f, optimality, NAME);
             if (run.gradientSmall(optimality, f)) continue;
-            if (run.decreaseSmall(fOld, f)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.decreaseMessage(fOld, f, optimality));
+            boolean approximate = outcome == LineSearch.Outcome.APPROXIMATE_WOLFE;
+            if (run.flatAndStalled(approximate, optimality)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.flatMessage(optimality));
+            double fNew = approximate ? fOld - search.decrease : f;
+            if (run.decreaseSmall(fOld, fNew)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.decreaseMessage(fOld, fNew, optimality));
             String handOver = monitor.handOver(run, f, optimality);
             if (handOver != null) {
                 run.handedOver = true;

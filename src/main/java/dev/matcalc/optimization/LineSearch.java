@@ -14,6 +14,15 @@ package dev.matcalc.optimization;
  *     at its last and best step) along a ray no bound blocks, a probe multiplies the step by
  *     10, 10², 10⁴, … while f keeps falling: a bounded-below f stops it, an unbounded one reaches
  *     −10³⁰⁰ in a dozen evaluations.
+ * <li>Rounding: where f has stopped changing beyond its rounding level (|φ(α) − φ(0)| ≤ 10⁻¹⁰·max(1, |f|)),
+ *     the search is fed φ(0) + α·(φ'(0) + φ'(α))/2, the trapezoidal integral of the slope (exact
+ *     for a quadratic), instead of the noise. Its sufficient-decrease test then reads
+ *     φ'(α) ≤ (2·ftol − 1)·φ'(0), the approximate Wolfe condition of Hager &amp; Zhang (SIAM J.
+ *     Optim. 16(1), 2005, §4), which stays meaningful near the solution of an ill-conditioned
+ *     problem, where f's differences are noise while gradients are still accurate. Such a step is
+ *     reported as {@link Outcome#APPROXIMATE_WOLFE}, with the decrease the slopes predict in
+ *     {@link #decrease}, so the driver's relative-decrease test does not take f's standstill for
+ *     convergence.
  * </ul>
  * Points are formed by {@link Box#move}, and α = 1 gives the driver's target x̄ exactly.
  * The result lives in {@link #x}, {@link #g}, {@link #f}, {@link #step}; all arrays are reused.
@@ -22,8 +31,7 @@ final class LineSearch {
     enum Outcome { WOLFE, DECREASE, APPROXIMATE_WOLFE, NO_DECREASE, UNBOUNDED }
 
     static final double FTOL = 1e-3, GTOL = 0.9, XTOL = 0.1;
-    /** Hager–Zhang's approximate Wolfe test: φ'(α) ≤ (2δ − 1)·φ'(0), and f within this relative noise level. */
-    static final double APPROXIMATE_DELTA = 0.1;
+    /** f within NOISE·max(1, |f|) of φ(0) counts as unchanged (rounding noise). */
     static final double NOISE = 1e-10;
     /** The largest step tried along a ray no bound blocks (L-BFGS-B's 10¹⁰). */
     static final double STEP_CAP = 1e10;
@@ -32,7 +40,13 @@ final class LineSearch {
     /** The accepted point and its gradient (valid unless the outcome is NO_DECREASE). */
     double[] x, g;
     double f, step;
+    /**
+     * f(x₀) − f at the accepted point; for an {@link Outcome#APPROXIMATE_WOLFE} step the decrease
+     * the slopes predict, since f's own difference is noise there.
+     */
+    double decrease;
     private double[] xTrial, gTrial;
+    private boolean bestApproximate;
     private final MoreThuente search = new MoreThuente();
 
     LineSearch(int n) {
@@ -54,8 +68,9 @@ final class LineSearch {
         search.start(f0, slope0, Math.min(firstStep, stepMax), FTOL, GTOL, XTOL, 0, stepMax);
         f = f0;
         step = 0;
-        double lastSlope = slope0, noise = NOISE * Math.max(1, Math.abs(f0));
+        double lastSlope = slope0, noise = NOISE * Math.max(1, Math.abs(f0)), bestSearchValue = f0;
         boolean lastWasBest = false, finished = false;
+        bestApproximate = false;
         for (int evaluation = 0; evaluation < maxEvaluations && !finished; evaluation++) {
             double alpha = search.step;
             double fTrial = evaluateAt(objective, x0, d, alpha, l, u, target);
@@ -66,17 +81,20 @@ final class LineSearch {
                 continue;
             }
             lastSlope = Box.dot(gTrial, d);
-            boolean approximate = Math.abs(fTrial - f0) <= noise && lastSlope <= (2 * APPROXIMATE_DELTA - 1) * slope0 && lastSlope >= GTOL * slope0;
-            if (approximate) {
+            // where f's change is rounding noise, the search sees φ(0) + α(φ'(0) + φ'(α))/2 instead
+            boolean approximate = Math.abs(fTrial - f0) <= noise;
+            double searchValue = approximate ? f0 + 0.5 * alpha * (slope0 + lastSlope) : fTrial;
+            lastWasBest = searchValue < bestSearchValue;
+            if (lastWasBest) {
                 keepTrial(fTrial, alpha);
-                return Outcome.APPROXIMATE_WOLFE;
+                bestSearchValue = searchValue;
+                bestApproximate = approximate;
             }
-            lastWasBest = fTrial < f;
-            if (lastWasBest) keepTrial(fTrial, alpha);
-            MoreThuente.Task task = search.next(fTrial, lastSlope);
+            MoreThuente.Task task = search.next(searchValue, lastSlope);
             if (task == MoreThuente.Task.CONVERGED) {
                 if (!lastWasBest) keepTrial(fTrial, alpha);   // the Wolfe point, for a curvature pair s'y > 0
-                return Outcome.WOLFE;
+                decrease = f0 - searchValue;
+                return approximate ? Outcome.APPROXIMATE_WOLFE : Outcome.WOLFE;
             }
             finished = task != MoreThuente.Task.EVALUATE;
         }
@@ -84,7 +102,8 @@ final class LineSearch {
             Outcome probed = probe(objective, x0, d, l, u);
             if (probed != null) return probed;
         }
-        return step > 0 ? Outcome.DECREASE : Outcome.NO_DECREASE;
+        decrease = bestApproximate ? f0 - bestSearchValue : f0 - f;
+        return step == 0 ? Outcome.NO_DECREASE : bestApproximate ? Outcome.APPROXIMATE_WOLFE : Outcome.DECREASE;
     }
 
     private Outcome probe(Objective objective, double[] x0, double[] d, double[] l, double[] u) {
@@ -96,6 +115,7 @@ final class LineSearch {
             if (fTrial == Double.NEGATIVE_INFINITY) return unbounded(alpha);
             if (!(fTrial < f)) return null;
             keepTrial(fTrial, alpha);
+            bestApproximate = false;
         }
         return null;
     }
@@ -122,6 +142,7 @@ final class LineSearch {
 
     private Outcome unbounded(double alpha) {
         keepTrial(Double.NEGATIVE_INFINITY, alpha);
+        decrease = Double.POSITIVE_INFINITY;
         return Outcome.UNBOUNDED;
     }
 }

@@ -64,7 +64,7 @@ public final class NewtonCg {
             cg.solve(objective, x, g, free, cgTolerance, cgLimit);
 
             double fOld = f;
-            boolean moved = false;
+            boolean moved = false, approximate = false;
             for (int attempt = 0; attempt < 2 && !moved; attempt++) {
                 boolean newton = attempt == 0;
                 for (int i = 0; i < n; i++) {
@@ -78,6 +78,7 @@ public final class NewtonCg {
                     LineSearch.Outcome outcome = search.search(objective, x, f, d, slope, 1, feasibleMax, l, u, null, LbfgsB.LINE_SEARCH_EVALUATIONS);
                     if (outcome == LineSearch.Outcome.UNBOUNDED) return run.unbounded(search.x, NAME);
                     if (outcome == LineSearch.Outcome.NO_DECREASE) continue;
+                    approximate = outcome == LineSearch.Outcome.APPROXIMATE_WOLFE;
                     f = search.f;
                     System.arraycopy(search.x, 0, xTrial, 0, n);
                     System.arraycopy(search.g, 0, gTrial, 0, n);
@@ -105,7 +106,9 @@ public final class NewtonCg {
 
             if (run.diverged(x)) return run.divergence(x, f, optimality, NAME);
             if (run.gradientSmall(optimality, f)) continue;
-            if (run.decreaseSmall(fOld, f)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.decreaseMessage(fOld, f, optimality));
+            if (run.flatAndStalled(approximate, optimality)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.flatMessage(optimality));
+            double fNew = approximate ? fOld - search.decrease : f;
+            if (run.decreaseSmall(fOld, fNew)) return run.result(Status.OPTIMAL, x, f, optimality, NAME, run.decreaseMessage(fOld, fNew, optimality));
             String handOver = monitor.handOver(run, f, optimality);
             if (handOver != null) {
                 run.handedOver = true;

@@ -72,6 +72,36 @@ final class Run {
         return optimality <= options.tolerance() * scale(f);
     }
 
+    /** Approximate-Wolfe steps in a row without a new best projected gradient that end a solve. */
+    static final int FLAT_LIMIT = 100;
+    private int flatSteps;
+    private double flatBest = Double.POSITIVE_INFINITY;
+
+    /**
+     * The stopping test after a step accepted on the approximate Wolfe conditions (f flat at its
+     * rounding level, so the relative-decrease test would stop at once): true once
+     * {@value #FLAT_LIMIT} such steps in a row have not improved the projected gradient.
+     */
+    boolean flatAndStalled(boolean approximateStep, double optimality) {
+        if (!approximateStep) {
+            flatSteps = 0;
+            flatBest = Double.POSITIVE_INFINITY;
+            return false;
+        }
+        if (optimality < flatBest) {
+            flatBest = optimality;
+            flatSteps = 0;
+        } else {
+            flatSteps++;
+        }
+        return flatSteps >= FLAT_LIMIT;
+    }
+
+    String flatMessage(double optimality) {
+        return "f is flat at its rounding level and " + FLAT_LIMIT + " steps taken on the gradient alone did not lower the projected gradient "
+                + fmt(optimality) + " further";
+    }
+
     boolean decreaseSmall(double fOld, double f) {
         double scale = Math.max(1, Math.max(Math.abs(fOld), Math.abs(f)));
         return fOld >= f && fOld - f <= options.decreaseTolerance() * scale;

@@ -100,7 +100,8 @@ class AugmentedLagrangianTest {
         double norm = Math.sqrt(Box.dot(c, c));
         assertThat(r.result().status()).as(r.result().toString()).isEqualTo(Status.OPTIMAL);
         for (int i = 0; i < 4; i++) assertThat(r.result().x()[i]).isCloseTo(-c[i] / norm, within(1e-5));
-        assertThat(r.result().objective()).isCloseTo(-norm, within(1e-6));
+        // a violation v ≤ 1e-6 of ‖x‖² ≤ 1 can lower c'x by up to ‖c‖·v/2
+        assertThat(r.result().objective()).isCloseTo(-norm, within(norm * r.result().violation() / 2 + 1e-6));
         assertThat(r.inequalityMultipliers()[0]).as("λ = ‖c‖/2").isCloseTo(norm / 2, within(1e-4));
     }
 

@@ -151,6 +151,49 @@ class LbfgsBTest {
     }
 
     @Test
+    void optimumBelowTheResolutionOfFIsReachedThroughTheGradient() {
+        // f = (10⁵ + ½x'Ax − b'x) − 10⁵: f is rounded to multiples of 1.5e-11, far coarser than its
+        // last decreases, while the gradient stays exact; both solvers must still meet the gradient test
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 30;
+        double[] eig = new double[n];
+        for (int i = 0; i < n; i++) eig[i] = Math.pow(1e4, (double) i / (n - 1));
+        double[][] a = randomSpd(eig, random);
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) b[i] = gaussian(random);
+        DifferentiableFunction exact = quadratic(a, b, true), noLinear = quadratic(a, new double[n], true);
+        DifferentiableFunction coarse = new DifferentiableFunction() {
+            public int dimension() {
+                return n;
+            }
+
+            public double valueAndGradient(double[] x, double[] g) {
+                double f = noLinear.valueAndGradient(x, g);
+                for (int i = 0; i < n; i++) {
+                    f -= b[i] * x[i];
+                    g[i] -= b[i];
+                }
+                return (1e5 + f) - 1e5;
+            }
+
+            public boolean hasHessianVectorProduct() {
+                return true;
+            }
+
+            public void hessianVectorProduct(double[] x, double[] v, double[] out) {
+                noLinear.hessianVectorProduct(x, v, out);
+            }
+        };
+        for (Method method : new Method[]{Method.LBFGSB, Method.NEWTON_CG}) {
+            Result r = Solvers.minimize(coarse, new double[n], Bounds.none(n), Options.defaults().withMethod(method));
+            Result reference = Solvers.minimize(exact, new double[n], Bounds.none(n), Options.defaults().withMethod(method));
+            assertThat(r.status()).as("%s: %s", method, r).isEqualTo(Status.OPTIMAL);
+            assertThat(r.optimality()).as(r.toString()).isLessThanOrEqualTo(1e-6 * Math.max(1, Math.abs(r.objective())));
+            assertThat(r.iterations()).as("%s with exact f: %s", r, reference).isLessThanOrEqualTo(reference.iterations() * 3 / 2);
+        }
+    }
+
+    @Test
     void linearObjectiveWithoutBoundsIsUnbounded() {
         Result r = LbfgsB.minimize(linear(new double[]{1, -2, 0.5}), new double[3], Bounds.none(3), OPTIONS);
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.UNBOUNDED);
