@@ -116,8 +116,9 @@ public final class AugmentedLagrangian {
             }
             double ctol = options.constraintTolerance();
             boolean finalTolerance = innerTolerance <= options.tolerance();
-            if (violation <= ctol && complementarity <= ctol && finalTolerance && inner.status() == Status.OPTIMAL) {
-                status = Status.OPTIMAL;
+            if (violation <= ctol && complementarity <= ctol && finalTolerance && inner.status() != Status.ITERATION_LIMIT) {
+                // a feasible point whose inner solve either converged or cannot go on (FAILED says why)
+                status = inner.status();
                 message = "constraint violation " + Run.fmt(violation) + " and complementarity " + Run.fmt(complementarity) + " ≤ " + Run.fmt(ctol)
                         + "; inner solve: " + inner.message();
                 break;

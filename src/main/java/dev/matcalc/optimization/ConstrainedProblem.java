@@ -8,7 +8,7 @@ package dev.matcalc.optimization;
  *   L_ρ(x; λ, μ) = f(x) + ρ/2·( ‖max(0, g(x) + λ/ρ)‖² + ‖h(x) + μ/ρ‖² )
  * </pre>
  * (Powell–Hestenes–Rockafellar; N&amp;W eq. 17.36 and 17.65, without the constant −(‖λ‖² + ‖μ‖²)/(2ρ),
- * which moves no minimizer). Its gradient is ∇f + Σ max(0, λ_i + ρg_i)·∇g_i + Σ (μ_j + ρh_j)·∇h_j,
+ * which moves no minimizer; the solver adds it back for its stopping tests). Its gradient is ∇f + Σ max(0, λ_i + ρg_i)·∇g_i + Σ (μ_j + ρh_j)·∇h_j,
  * the Lagrangian's gradient at the updated multipliers.
  */
 public interface ConstrainedProblem {

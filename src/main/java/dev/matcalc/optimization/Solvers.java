@@ -11,8 +11,8 @@ package dev.matcalc.optimization;
  * the message says when and why.
  *
  * <p>What it buys, measured on n = 100 (iterations; work = evaluations + Hessian-vector products):
- * on quadratics with condition number 10⁴–10⁶ Newton-CG needs 10–20 iterations where L-BFGS-B
- * needs 700–8000, and 1.4–3.4× less work; on Rosenbrock's curved valley (slow progress at a
+ * on quadratics with condition number 10⁴–10⁶ AUTO needs 30–40 iterations where L-BFGS-B needs
+ * 700–4500, and 1.4–2.1× less work; on Rosenbrock's curved valley (slow progress at a
  * condition number of a few hundred) it halves the iterations but costs about 4× the work. A cheap
  * condition estimate would spare the latter, but the estimates tried (Lanczos from the gradient,
  * the curvature of the L-BFGS pairs) missed the small eigenvalues by orders of magnitude, and a

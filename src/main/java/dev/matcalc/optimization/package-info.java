@@ -51,7 +51,7 @@
  * </ul>
  *
  * <p>Measured beside SciPy's L-BFGS-B (the reference Fortran 3.0) on identical problems with the
- * same settings, iteration and evaluation counts agree to within a few per cent
- * ({@code ScipyComparisonTest}; {@code docs/optimization.md} has the table).
+ * same settings, iteration and evaluation counts agree to within a few per cent, one iteration on
+ * the short runs ({@code ScipyComparisonTest}; {@code docs/optimization.md} has the table).
  */
 package dev.matcalc.optimization;
