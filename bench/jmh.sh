@@ -7,7 +7,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/bin/jdk.sh"
 cd "$here"
 mkdir -p target
-mvn -q -B -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
+# The benchmarks live in the core module's test tree.
+mvn -q -B -DskipTests -pl core test-compile dependency:build-classpath -Dmdep.outputFile="$here/target/test-classpath.txt" \
   -Dmdep.includeScope=test > target/jmh-build.log 2>&1 || { tail -30 target/jmh-build.log; exit 3; }
-exec "$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+exec "$JAVA_HOME/bin/java" -cp "core/target/test-classes:core/target/classes:$(cat target/test-classpath.txt)" \
   org.openjdk.jmh.Main "$@"

@@ -27,7 +27,7 @@ bench/jmh.sh ScalingBenchmark -p k="$ks" "${jmh_opts[@]}" -rf csv -rff "$work/jm
   || { tail -30 "$work/jmh.log" >&2; exit 3; }
 . bin/jdk.sh
 echo "== matcalc: answer sizes" >&2
-"$JAVA_HOME/bin/java" -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+"$JAVA_HOME/bin/java" -cp "core/target/test-classes:core/target/classes:$(cat target/test-classpath.txt)" \
   dev.matcalc.bench.ScalingSizes ${ks//,/ } > "$work/sizes.tsv"
 
 echo "== SymPy (timeout ${timeout} s per case)" >&2

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """SymPy's side of the scaling benchmark (bench/scaling.sh): the four families of
-src/test/java/dev/matcalc/bench/ScalingFamilies.java, written with MatrixSymbol and
+core/src/test/java/dev/matcalc/bench/ScalingFamilies.java, written with MatrixSymbol and
 differentiated with .diff, each case in its own process under a timeout.
 
 Prints one tab-separated line per case:

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GoldenDerivationTest {
     static final java.util.List<WorkedExamples> EXAMPLES = WorkedExamples.ALL;
-    private static final Path DIR = Path.of("src/test/resources/golden/steps");
+    private static final Path DIR = Path.of("core/src/test/resources/golden/steps");
 
     @ParameterizedTest
     @FieldSource("EXAMPLES")

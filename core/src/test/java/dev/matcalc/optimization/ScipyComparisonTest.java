@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * script (always runs); the other runs the script when /usr/bin/python3 has SciPy.
  */
 class ScipyComparisonTest {
-    private static final Path SCRIPT = Path.of("src/test/resources/optimization/scipy_lbfgsb.py");
+    private static final Path SCRIPT = Path.of("core/src/test/resources/optimization/scipy_lbfgsb.py");
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Options OPTIONS = Options.defaults().withMethod(Method.LBFGSB).withTolerance(1e-6).withDecreaseTolerance(1e-12).withMemory(10);
 
