@@ -3,7 +3,6 @@ package dev.matcalc.cli;
 import dev.matcalc.explain.DerivationFormat;
 import dev.matcalc.explain.DerivationStep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.matcalc.api.Answer;
 
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.util.Map;
 
 /** The human-facing formats of an {@link Answer}. */
 final class AnswerPrinter {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AnswerPrinter() { }
 
@@ -134,7 +132,7 @@ final class AnswerPrinter {
 
     private static String json(Object o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.plain().writeValueAsString(o);
         } catch (Exception e) {
             return String.valueOf(o);
         }

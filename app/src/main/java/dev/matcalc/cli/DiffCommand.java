@@ -1,7 +1,5 @@
 package dev.matcalc.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.matcalc.api.Answer;
 import dev.matcalc.api.Request;
 import dev.matcalc.api.Service;
@@ -25,7 +23,6 @@ import java.util.concurrent.Callable;
         description = {"Differentiate an expression symbolically.",
                 "Example: matcalc diff \"x'*A*x\" --wrt x --let \"A:symmetric(n)\""})
 final class DiffCommand implements Callable<Integer>, Errors.Formatted {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -71,7 +68,7 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
         }
         Answer answer = Service.derive(request);
         switch (format) {
-            case "json" -> out.println(JSON.writeValueAsString(answer));
+            case "json" -> out.println(Json.indented().writeValueAsString(answer));
             case "pretty" -> AnswerPrinter.pretty(answer, out);
             case "latex" -> AnswerPrinter.latex(answer, out);
             default -> AnswerPrinter.text(answer, out);

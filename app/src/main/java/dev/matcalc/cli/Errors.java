@@ -1,6 +1,5 @@
 package dev.matcalc.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.matcalc.api.Answer;
 import dev.matcalc.syntax.SourceError;
 import picocli.CommandLine;
@@ -9,7 +8,6 @@ import java.util.Map;
 
 /** Turns whatever escapes a command into a clear message and an exit code, never a stack trace. */
 final class Errors {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Errors() { }
 
@@ -30,7 +28,7 @@ final class Errors {
     private static int report(CommandLine cmd, boolean json, String message, int line, int column, String formatted) {
         if (json) {
             try {
-                cmd.getOut().println(JSON.writeValueAsString(Map.of("error",
+                cmd.getOut().println(Json.plain().writeValueAsString(Map.of("error",
                         new Answer.Error(message, line, column, formatted == null ? message : formatted))));
             } catch (Exception e) {
                 cmd.getErr().println("matcalc: " + message);

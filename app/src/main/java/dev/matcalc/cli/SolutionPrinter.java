@@ -1,7 +1,5 @@
 package dev.matcalc.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.matcalc.numeric.Tensor;
 import dev.matcalc.optimization.Status;
 import dev.matcalc.problem.Solution;
@@ -20,7 +18,6 @@ import java.util.Map;
  */
 final class SolutionPrinter {
     static final int INLINE_ENTRIES = 100;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SolutionPrinter() { }
 
@@ -70,7 +67,7 @@ final class SolutionPrinter {
         o.put("method", s.method());
         o.put("start", s.start());
         o.put("rewrites", s.notes());
-        out.println(JSON.writeValueAsString(o));
+        out.println(Json.indented().writeValueAsString(o));
         out.flush();
     }
 
