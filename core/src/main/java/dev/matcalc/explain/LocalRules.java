@@ -66,7 +66,7 @@ final class LocalRules {
             case DIAG_MATRIX, DIAG_VECTOR -> "diag (linear: d diag(U) = diag(dU))";
             case SIZE_ROWS, SIZE_COLS -> "size (a constant: d size(U, k) = 0)";
             case SOFTMAX -> c.arg().shape().isMatrix()
-                    ? "softmax of each column (per column ∂s/∂u = diag(s) - s s': dS = S.*dU - S.*sum(S.*dU, 1))"
+                    ? "softmax of each column (per column ∂s/∂u = diag(s) - s s': dS = S.*(dU - sum(S.*dU, 1)))"
                     : "softmax (∂s/∂u = diag(s) - s s')";
             case LOGSUMEXP -> c.arg().shape().isMatrix()
                     ? "log-sum-exp of each column (d logsumexp(U, 1) = sum(softmax(U, 1).*dU, 1))"

@@ -58,11 +58,55 @@ public final class StableForms {
         return call(MatFn.LOGSUMEXP, z.shape().isRow() ? transpose(z) : z);
     });
 
-    /** softmax and logsumexp act on each column: of a matrix, each column's logsumexp is taken from that column. */
-    static final Law LOG_SOFTMAX = new Law("logSoftmax", "log(softmax(Z)) = Z - logsumexp(Z)", e -> {
+    /** Along a dimension: log(sum(exp(Z), 1)) = logsumexp(Z, 1), log(sum(exp(Z), 2)) = logsumexp(Z, 2). */
+    static final Law LOG_SUM_EXP_ALONG = new Law("logSumExpAlong", "log(sum(exp(Z), k)) = logsumexp(Z, k)", e -> {
         Expr arg = argOf(Fn.LOG, e);
-        if (arg == null || !(strip(arg) instanceof Call c) || c.fn() != MatFn.SOFTMAX) return null;
-        return sub(c.arg(), broadcast(call(MatFn.LOGSUMEXP, c.arg()), c.arg().shape()));
+        Along s = sumOfExpAlong(arg);
+        if (s != null) return s.of(MatFn.LOGSUMEXP);
+        s = arg != null && strip(arg) instanceof Transpose t ? sumOfExpAlong(t.arg()) : null;   // log(S') = log(S)'
+        return s == null ? null : transpose(s.of(MatFn.LOGSUMEXP));
+    });
+
+    /**
+     * softmax and logsumexp act on each column: of a matrix, each column's logsumexp is taken from
+     * that column; softmax(Z, 2) = softmax(Z', 1)' takes each row's: log(softmax(Z, 2)) = Z - logsumexp(Z, 2),
+     * the row's logsumexp expanded over the row.
+     */
+    static final Law LOG_SOFTMAX = new Law("logSoftmax", "log(softmax(Z, k)) = Z - logsumexp(Z, k)", e -> {
+        Expr arg = argOf(Fn.LOG, e);
+        if (arg == null) return null;
+        if (strip(arg) instanceof Call c && c.fn() == MatFn.SOFTMAX)
+            return sub(c.arg(), broadcast(call(MatFn.LOGSUMEXP, c.arg()), c.arg().shape()));
+        if (strip(arg) instanceof Transpose t && strip(t.arg()) instanceof Call c && c.fn() == MatFn.SOFTMAX) {
+            Expr z = transpose(c.arg());
+            return sub(z, broadcast(transpose(call(MatFn.LOGSUMEXP, c.arg())), z.shape()));
+        }
+        return null;
+    });
+
+    /**
+     * exp(Z)./sum(exp(Z), 1) = softmax(Z, 1), and along rows softmax(Z, 2): in an element-wise
+     * product, exp(Z) and the expanded reciprocal of its sums (what the gradient of
+     * sum(log(sum(exp(Z), 1))) is) become one softmax, which shifts by the max.
+     */
+    static final Law NORMALIZED_EXP_ALONG = new Law("normalizedExpAlong", "exp(Z)./sum(exp(Z), k) = softmax(Z, k)", e -> {
+        if (!(e instanceof Hadamard)) return null;
+        List<Expr> operands = factors(e);
+        for (int j = 0; j < operands.size(); j++) {
+            Expr reciprocal = unbroadcast(strip(operands.get(j))).orElse(null);
+            if (reciprocal == null || !(strip(reciprocal) instanceof Power p) || !(p.exponent() instanceof Num k) || k.value() != -1)
+                continue;
+            Along s = sumOfExpAlong(p.base());
+            if (s == null) continue;
+            for (int i = 0; i < operands.size(); i++) {
+                if (i == j || !isExpOf(operands.get(i), s.z())) continue;
+                List<Expr> out = new ArrayList<>(operands);
+                out.set(i, s.of(MatFn.SOFTMAX));
+                out.set(j, Num.ONE);
+                return rebuildProduct(e, out);
+            }
+        }
+        return null;
     });
 
     /** Also what lets {@link #EXP_TIMES_SIGMOID} turn exp(u)./(1 + exp(u)) into sigmoid(u). */
@@ -119,7 +163,7 @@ public final class StableForms {
 
     /** The catalog, in the order tried at a node. */
     public static final List<Law> LAWS = List.of(LOG_OF_EXP, SOFTPLUS, LOG_SIGMOID, LOG_ONE_MINUS_SIGMOID, LOG_SUM_EXP,
-            LOG_SOFTMAX, RECIPROCAL_OF_ONE_PLUS_EXP, EXP_TIMES_SIGMOID, NORMALIZED_EXP);
+            LOG_SUM_EXP_ALONG, LOG_SOFTMAX, RECIPROCAL_OF_ONE_PLUS_EXP, EXP_TIMES_SIGMOID, NORMALIZED_EXP, NORMALIZED_EXP_ALONG);
 
     private final Map<Expr, Expr> memo = new IdentityHashMap<>();
 
@@ -196,6 +240,24 @@ public final class StableForms {
         if (e == null || !(strip(e) instanceof Call c) || c.fn() != MatFn.SUM) return null;
         Expr z = argOf(Fn.EXP, c.arg());
         return z != null && !z.isScalar() && (z.shape().isColumn() || z.shape().isRow()) ? z : null;
+    }
+
+    /** Z's sums along {@code axis}: 1 for ones'*exp(Z) (a row of column sums), 2 for exp(Z)*ones (a column of row sums). */
+    private record Along(Expr z, int axis) {
+        /** f(Z, axis) for softmax or logsumexp, which act on columns: f(Z, 2) = f(Z', 1)'. */
+        Expr of(MatFn f) {
+            return axis == 1 ? call(f, z) : transpose(call(f, transpose(z)));
+        }
+    }
+
+    /** Where e is sum(exp(Z), 1) = ones'*exp(Z) or sum(exp(Z), 2) = exp(Z)*ones, Z and the axis. */
+    private static Along sumOfExpAlong(Expr e) {
+        if (e == null || !(strip(e) instanceof MatMul m) || m.factors().size() != 2) return null;
+        Expr a = m.factors().get(0), b = m.factors().get(1);
+        Expr z = a instanceof Ones && a.shape().isRow() ? argOf(Fn.EXP, b) : null;
+        if (z != null && !z.isScalar()) return new Along(z, 1);
+        z = b instanceof Ones && b.shape().isColumn() ? argOf(Fn.EXP, a) : null;
+        return z != null && !z.isScalar() ? new Along(z, 2) : null;
     }
 
     /** Whether a = -b. */

@@ -69,7 +69,9 @@ public final class CommonSubexpressions {
         return new Named(replace(in, e, vars), definitions);
     }
 
+    /** Also a power of a trivial term ({@code 1/c}, {@code x.^2}): it reads as short as a name. */
     static boolean isTrivial(Expr e) {
+        if (e instanceof Power p && p.exponent() instanceof Num) return isTrivial(p.base());
         return dev.matcalc.expr.Refs.isTrivial(e);
     }
 

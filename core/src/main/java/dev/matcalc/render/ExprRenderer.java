@@ -182,9 +182,12 @@ public abstract class ExprRenderer {
                     ? transpose(alongDimension(r.name(), latex, piece(t.arg()), 3 - r.axis()), m)
                     : alongDimension(r.name(), latex, piece(r.arg()), r.axis());
             if (r.scalars().isEmpty() && r.before().isEmpty() && r.after().isEmpty()) return whole;
-            List<Expr> leading = new ArrayList<>(r.scalars());
+            // scalar divisors after the reduction: sum(X, 2)/c, not 1/c*sum(X, 2)
+            List<Expr> leading = new ArrayList<>(r.scalars().stream().filter(f -> denominator(f).isEmpty()).toList());
             leading.addAll(r.before());
-            return product(leading, Optional.of(whole), r.after());
+            List<Expr> trailing = new ArrayList<>(r.after());
+            r.scalars().stream().filter(f -> denominator(f).isPresent()).forEach(trailing::add);
+            return product(leading, Optional.of(whole), trailing);
         }
         return product(m.factors(), Optional.empty(), List.of());
     }
@@ -202,7 +205,10 @@ public abstract class ExprRenderer {
             factors.add(den.map(d -> new Factor(d, true)).orElseGet(() -> new Factor(piece(f), false)));
         }
         extra.ifPresent(p -> factors.add(new Factor(p, false)));
-        for (Expr f : after) factors.add(new Factor(piece(f), false));
+        for (Expr f : after) {
+            Optional<Piece> den = f.isScalar() ? denominator(f) : Optional.empty();
+            factors.add(den.map(d -> new Factor(d, true)).orElseGet(() -> new Factor(piece(f), false)));
+        }
         Piece positive;
         if (magnitude == 1 && factors.size() == 1 && !factors.get(0).denominator()) {
             Piece only = factors.get(0).piece();
@@ -243,8 +249,13 @@ public abstract class ExprRenderer {
     private static Expr transposed(Expr e) {
         return switch (e) {
             case Transpose t -> t.arg();
-            case MatMul m -> new MatMul(m.factors().reversed().stream().map(ExprRenderer::transposed).toList(),
-                    m.shape().transpose());
+            case MatMul m -> {           // the matrices reversed, the scalars where they stand: (K*Q'/c)' = Q*K'/c
+                List<Expr> matrices = m.factors().stream().filter(f -> !f.isScalar()).toList().reversed();
+                List<Expr> out = new ArrayList<>();
+                int next = 0;
+                for (Expr f : m.factors()) out.add(f.isScalar() ? f : transposed(matrices.get(next++)));
+                yield new MatMul(out, m.shape().transpose());
+            }
             case Add a -> new Add(a.terms().stream().map(ExprRenderer::transposed).toList(), a.shape().transpose());
             default -> Exprs.transpose(e);
         };

@@ -87,5 +87,23 @@ final class CallRules {
         }
     });
 
-    static final List<Rule> ALL = List.of(LINEARITY, TRACE, INNER, BLOCKS);
+    /**
+     * sum(X - mean(X)) = 0: the entries of a centered matrix sum to zero (layer norm's gradient
+     * has this term). Recognized where the scalar part of the sum is, simplified, -mean of the rest.
+     */
+    static final Rule CENTERED = new Rule("centeredSum", "sum(X - mean(X)) = 0", e -> {
+        if (!(e instanceof Call c) || c.fn() != MatFn.SUM || !(c.arg() instanceof Add a)) return null;
+        List<Expr> scalars = a.terms().stream().filter(Expr::isScalar).toList();
+        List<Expr> rest = a.terms().stream().filter(t -> !t.isScalar()).toList();
+        if (scalars.isEmpty() || rest.isEmpty() || scalars.stream().noneMatch(CallRules::hasSum)) return null;
+        Expr centering = Simplifier.simplify(neg(mean(add(rest))));
+        return centering.equals(Simplifier.simplify(add(scalars))) ? Num.ZERO : null;
+    });
+
+    private static boolean hasSum(Expr e) {
+        if (e instanceof MatMul m) return m.factors().stream().anyMatch(CallRules::hasSum);
+        return e instanceof Call c && c.fn() == MatFn.SUM;
+    }
+
+    static final List<Rule> ALL = List.of(LINEARITY, TRACE, INNER, BLOCKS, CENTERED);
 }

@@ -42,15 +42,16 @@ final class ElementwiseRules {
     });
 
     /** Operands of nested .*, with the scalar factors of scaled operands set aside. */
-    private static void flatten(Expr e, List<Expr> operands, List<Expr> scalars) {
+    static void flatten(Expr e, List<Expr> operands, List<Expr> scalars) {
         if (e instanceof Hadamard h) {
             flatten(h.left(), operands, scalars);
             flatten(h.right(), operands, scalars);
-        } else if (e instanceof MatMul m && m.factors().stream().filter(f -> !f.isScalar()).count() == 1) {
-            for (Expr f : m.factors()) {
-                if (f.isScalar()) scalars.add(f);
-                else flatten(f, operands, scalars);
-            }
+        } else if (e instanceof MatMul m && !e.isScalar() && m.factors().stream().anyMatch(Expr::isScalar)) {
+            // (a*A).*B = a*(A.*B), and for a chain (a*G*V').*B = a*((G*V').*B): the scalars scale the whole product
+            List<Expr> matrices = m.factors().stream().filter(f -> !f.isScalar()).toList();
+            m.factors().stream().filter(Expr::isScalar).forEach(scalars::add);
+            if (matrices.size() == 1) flatten(matrices.get(0), operands, scalars);
+            else operands.add(mul(matrices));
         } else {
             operands.add(e);
         }

@@ -18,9 +18,10 @@ final class ProductRules {
         if (!(e instanceof MatMul m)) return null;
         List<Expr> fs = m.factors();
         double coefficient = 1;
+        List<Expr> hoisted = hoistScalars(fs);
         Map<Expr, Expr> exponents = new LinkedHashMap<>();
         List<Expr> matrices = new ArrayList<>();
-        for (Expr f : fs) {
+        for (Expr f : hoisted) {
             if (f instanceof Num n) coefficient *= n.value();
             else if (!f.isScalar()) matrices.add(f);
             else if (f instanceof Power p) exponents.merge(p.base(), p.exponent(), Exprs::add);
@@ -42,6 +43,24 @@ final class ProductRules {
         if (out.isEmpty()) return num(coefficient);
         return out.equals(fs) ? null : mul(out);
     });
+
+    /**
+     * The factors with the scalars of a nested inner product brought out to the chain:
+     * (-a'*b/n)*c = -(a'*b)*c/n, so that scalar factors are seen (and shared) where they are.
+     */
+    private static List<Expr> hoistScalars(List<Expr> fs) {
+        List<Expr> out = new ArrayList<>(fs.size());
+        for (Expr f : fs) {
+            if (f instanceof MatMul inner && f.isScalar() && inner.factors().stream().anyMatch(g -> !g.isScalar())
+                    && inner.factors().stream().anyMatch(Expr::isScalar)) {
+                inner.factors().stream().filter(Expr::isScalar).forEach(out::add);
+                out.add(mul(inner.factors().stream().filter(g -> !g.isScalar()).toList()));
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
+    }
 
     static boolean isDivision(Expr e) {
         return e instanceof Power p && p.exponent() instanceof Num n && n.value() < 0;

@@ -130,5 +130,133 @@ final class SumRules {
         return mul(num(c), sameShape(add(a.terms().stream().map(t -> Scaled.of(t).rest()).toList()), a));
     });
 
-    static final List<Rule> ALL = List.of(COLLECT, DIAGONALS, FACTOR, COMMON_COEFFICIENT, SORT);
+    /**
+     * s*1 + X = s + X: a scalar term spread over the sum's shape is written as the scalar, which the
+     * sum expands (x - mean(x), not x - mean(x)*vector(1)); kept where no other term gives the shape.
+     */
+    static final Rule EXPANDED_SCALAR = new Rule("expandedScalarTerm", "s*1 + X = s + X", e -> {
+        if (!(e instanceof Add a) || a.isScalar()) return null;
+        List<Expr> terms = new ArrayList<>();
+        boolean changed = false;
+        for (Expr t : a.terms()) {
+            Expr s = spreadScalar(t);
+            terms.add(s == null ? t : s);
+            changed |= s != null;
+        }
+        if (!changed || terms.stream().allMatch(Expr::isScalar)) return null;
+        return add(terms);
+    });
+
+    /** For s*ones (or ones), the scalar s; null for any other term. */
+    private static Expr spreadScalar(Expr t) {
+        if (t instanceof Ones) return Num.ONE;
+        if (!(t instanceof MatMul m)) return null;
+        List<Expr> ns = m.factors().stream().filter(f -> !f.isScalar()).toList();
+        if (ns.size() != 1 || !(ns.get(0) instanceof Ones)) return null;
+        return mul(m.factors().stream().filter(Expr::isScalar).toList());
+    }
+
+    /**
+     * X*a + Y*a = (X + Y)*a for a scalar factor a (not a number) of every term of a matrix sum;
+     * powers of one base share the power nearest 1: X/t^3 + Y/t = (X/t^2 + Y)/t.
+     */
+    static final Rule COMMON_SCALAR = new Rule("commonScalarFactor", "X*a + Y*a = (X + Y)*a", e -> {
+        if (!(e instanceof Add a) || a.isScalar() || a.terms().size() < 2) return null;
+        List<Map<Expr, Expr>> powers = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            Map<Expr, Expr> p = scalarPowers(t);
+            if (p.isEmpty()) return null;
+            powers.add(p);
+        }
+        List<Expr> common = new ArrayList<>();
+        for (Map.Entry<Expr, Expr> candidate : powers.get(0).entrySet()) {
+            Expr shared = candidate.getValue();
+            for (Map<Expr, Expr> p : powers.subList(1, powers.size())) {
+                shared = sharedExponent(shared, p.get(candidate.getKey()));
+                if (shared == null) break;
+            }
+            if (shared != null) common.add(pow(candidate.getKey(), shared));
+        }
+        if (common.isEmpty()) return null;
+        List<Expr> inner = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            List<Expr> fs = new ArrayList<>(t instanceof MatMul m ? m.factors() : List.of(t));
+            for (Expr c : common) fs.add(c instanceof Power p ? pow(p.base(), neg(p.exponent())) : pow(c, Num.MINUS_ONE));
+            inner.add(mul(fs));
+        }
+        return mul(sameShape(add(inner), a), mul(common));
+    });
+
+    /** The scalar factors of a term other than numbers, as base → exponent (a scalar term is its own factor). */
+    private static Map<Expr, Expr> scalarPowers(Expr t) {
+        Map<Expr, Expr> out = new LinkedHashMap<>();
+        List<Expr> fs = t instanceof MatMul m ? m.factors() : t.isScalar() ? List.of(t) : List.of();
+        for (Expr f : fs) {
+            if (!f.isScalar() || f instanceof Num) continue;
+            if (f instanceof Power p) out.merge(p.base(), p.exponent(), Exprs::add);
+            else out.merge(f, Num.ONE, Exprs::add);
+        }
+        return out;
+    }
+
+    /** The exponent both a^x and a^y contain: equal ones, or for numbers of one sign the one nearer zero. */
+    private static Expr sharedExponent(Expr x, Expr y) {
+        if (x == null || y == null) return null;
+        if (x.equals(y)) return x;
+        if (x instanceof Num p && y instanceof Num q && Math.signum(p.value()) == Math.signum(q.value())
+                && p.value() == Math.rint(p.value()) && q.value() == Math.rint(q.value()))
+            return Math.abs(p.value()) < Math.abs(q.value()) ? p : q;
+        return null;
+    }
+
+    /**
+     * A.*X + B.*X = (A + B).*X for an element-wise factor X of two or more terms (scaled terms
+     * included: a*(A.*X) - B.*X = (a*A - B).*X), as the softmax Jacobian applied to a matrix needs:
+     * V.*S - sum(V.*S, 2).*S = (V - sum(V.*S, 2)).*S.
+     */
+    static final Rule COMMON_HADAMARD = new Rule("commonElementwiseFactor", "A.*X + B.*X = (A + B).*X", e -> {
+        if (!(e instanceof Add a) || a.isScalar() || a.terms().size() < 2) return null;
+        List<List<Expr>> operands = new ArrayList<>(), scalars = new ArrayList<>();
+        for (Expr t : a.terms()) {
+            List<Expr> os = new ArrayList<>(), ss = new ArrayList<>();
+            if (isElementwiseProduct(t)) ElementwiseRules.flatten(t, os, ss);
+            operands.add(os);
+            scalars.add(ss);
+        }
+        for (int i = 0; i < operands.size(); i++) {
+            for (Expr x : operands.get(i)) {
+                List<Integer> group = new ArrayList<>();
+                for (int j = 0; j < operands.size(); j++) if (operands.get(j).contains(x)) group.add(j);
+                if (group.size() < 2) continue;
+                List<Expr> inner = new ArrayList<>(), others = new ArrayList<>();
+                for (int j = 0; j < operands.size(); j++) {
+                    if (!group.contains(j)) {
+                        others.add(a.terms().get(j));
+                        continue;
+                    }
+                    List<Expr> rest = new ArrayList<>(operands.get(j));
+                    rest.remove(x);
+                    Expr product = rest.isEmpty() ? ones(x.shape()) : rest.get(0);
+                    for (int k = 1; k < rest.size(); k++) product = hadamard(product, rest.get(k));
+                    List<Expr> fs = new ArrayList<>(scalars.get(j));
+                    fs.add(product);
+                    inner.add(mul(fs));
+                }
+                others.add(hadamard(add(inner), x));
+                return sameShape(add(others), a);
+            }
+        }
+        return null;
+    });
+
+    /** A .* product, or a scaled one (a*(A.*B)). */
+    private static boolean isElementwiseProduct(Expr t) {
+        if (t instanceof Hadamard) return true;
+        if (!(t instanceof MatMul m)) return false;
+        List<Expr> ns = m.factors().stream().filter(f -> !f.isScalar()).toList();
+        return ns.size() == 1 && ns.get(0) instanceof Hadamard;
+    }
+
+    static final List<Rule> ALL = List.of(COLLECT, DIAGONALS, FACTOR, COMMON_COEFFICIENT, EXPANDED_SCALAR,
+            COMMON_SCALAR, COMMON_HADAMARD, SORT);
 }

@@ -39,6 +39,17 @@ class StableFormsTest {
             "log(sum(exp(z')))              | logsumexp(z)",
             "log(softmax(z))                | z - logsumexp(z)",
             "log(exp(u))                    | u",
+            // along a dimension: each column's (1) or row's (2) logsumexp, expanded over it
+            "log(softmax(A, 1))             | A - logsumexp(A, 1)",
+            "log(softmax(A, 2))             | A - logsumexp(A, 2)",
+            "log(softmax(A', 2))            | A' - logsumexp(A', 2)",
+            "log(sum(exp(A), 1))            | logsumexp(A, 1)",
+            "log(sum(exp(A), 2))            | logsumexp(A, 2)",
+            "log(sum(exp(A), 1)')           | logsumexp(A', 2)",
+            "log(sum(exp(z), 1))            | logsumexp(z)",
+            "exp(A)./sum(exp(A), 1)         | softmax(A, 1)",
+            "exp(A)./sum(exp(A), 2)         | softmax(A, 2)",
+            "exp(A).*A./sum(exp(A), 2)      | softmax(A, 2).*A",
             "1./(1 + exp(-u))               | sigmoid(u)",
             "(1 + exp(u)).^-2               | sigmoid(-u).^2",
             "exp(u)./(1 + exp(u))           | sigmoid(u)",
@@ -56,7 +67,8 @@ class StableFormsTest {
     /** Near misses are not touched: the same node comes back. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"log(2 + exp(u))", "exp(u)./(2 + exp(u))", "log(1 + sigmoid(u))",
-            "log(sum(exp(A)))", "exp(z)/sum(exp(u))", "log(sum(exp(z).*u))", "u'*A*u + sum(exp(u))"})
+            "log(sum(exp(A)))", "exp(z)/sum(exp(u))", "log(sum(exp(A) + 1, 1))", "exp(A)./sum(exp(A'), 1)",
+            "sum(exp(A), 2)./exp(A)", "log(sum(exp(A), 2)*2)", "log(sum(exp(z).*u))", "u'*A*u + sum(exp(u))"})
     void nearMissesAreLeftAsWritten(String written) {
         Expr e = parse(written);
         assertThat(StableForms.rewrite(e)).isSameAs(e);
@@ -74,7 +86,9 @@ class StableFormsTest {
     @CsvSource(delimiter = '|', value = {
             "sum(log(1 + exp(u)))", "sum(log(sigmoid(u)))", "sum(log(1 - sigmoid(u)))", "log(sum(exp(z)))",
             "u'*log(softmax(z))", "sum(exp(u)./(1 + exp(u)))", "sum(exp(u).^3./(1 + exp(u)).^2)",
-            "sum(log(1./(1 + exp(-u))))", "z'*exp(z)/sum(exp(z))", "sum(log(exp(u)))", "sum(log(softmax(A, 1)))"})
+            "sum(log(1./(1 + exp(-u))))", "z'*exp(z)/sum(exp(z))", "sum(log(exp(u)))", "sum(log(softmax(A, 1)))",
+            "sum(log(softmax(A, 2)))", "sum(log(sum(exp(A), 1)))", "sum(log(sum(exp(A), 2)))", "sum(exp(A)./sum(exp(A), 2).*A)",
+            "u'*log(sum(exp(A), 2))"})
     void ordinaryPointsKeepTheirValuesAndDerivatives(String written) {
         Expr naive = parse(written), stable = StableForms.rewrite(naive);
         assertThat(stable).isNotSameAs(naive);
@@ -123,6 +137,33 @@ class StableFormsTest {
         double lse1 = 1000 + Math.log1p(Math.exp(-1005)), lse2 = 999 + Math.log1p(Math.exp(-996));
         assertClose(Evaluator.evaluate(parse("log(softmax(A, 1))"), at).data,
                 new double[] {1000 - lse1, 3 - lse2, -5 - lse1, 999 - lse2}, 1e-15);
+    }
+
+    /**
+     * Along rows and columns, at entries near 1000 where exp overflows: log(softmax(A, 2)),
+     * log(sum(exp(A), k)) and exp(A)./sum(exp(A), k) come out finite and equal to their values
+     * computed with each row's or column's largest entry taken out.
+     */
+    @Test
+    void alongADimensionTheFormsAreStableAtEntriesNearAThousand() {
+        double[][] a = {{1000, -5}, {3, 999}};             // rows (1000, -5), (3, 999); columns (1000, 3), (-5, 999)
+        Map<String, DMatrixRMaj> at = Map.of("A", new DMatrixRMaj(a));
+        double[] rows = {lse(1000, -5), lse(3, 999)}, columns = {lse(1000, 3), lse(-5, 999)};
+        assertClose(Evaluator.evaluate(parse("log(softmax(A, 2))"), at).data,
+                new double[] {1000 - rows[0], -5 - rows[0], 3 - rows[1], 999 - rows[1]}, 1e-15);
+        assertClose(Evaluator.evaluate(parse("log(sum(exp(A), 1))"), at).data, columns, 1e-15);
+        assertClose(Evaluator.evaluate(parse("log(sum(exp(A), 2))"), at).data, rows, 1e-15);
+        assertClose(Evaluator.evaluate(parse("log(sum(exp(A), 2)')"), at).data, rows, 1e-15);
+        assertClose(Evaluator.evaluate(parse("exp(A)./sum(exp(A), 1)"), at).data, new double[] {
+                Math.exp(1000 - columns[0]), Math.exp(-5 - columns[1]), Math.exp(3 - columns[0]), Math.exp(999 - columns[1])}, 1e-15);
+        assertClose(Evaluator.evaluate(parse("exp(A)./sum(exp(A), 2)"), at).data, new double[] {
+                Math.exp(1000 - rows[0]), Math.exp(-5 - rows[0]), Math.exp(3 - rows[1]), Math.exp(999 - rows[1])}, 1e-15);
+    }
+
+    /** log(e^a + e^b), shifted by the larger. */
+    private static double lse(double a, double b) {
+        double m = Math.max(a, b);
+        return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
     }
 
     private static double value(String source, Map<String, DMatrixRMaj> at) {
