@@ -34,6 +34,7 @@ class WebPageTest {
     static WebServer server;
     static WebDriver driver;
     static Path profile;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,6 +47,9 @@ class WebPageTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         driver = new ChromeDriver(options);
     }
 
@@ -209,6 +213,34 @@ class WebPageTest {
         driver.findElement(By.cssSelector(".part [data-form=text]")).click();
         waiting().until(d -> textForm().equals("2*x'*A"));
         assertThat(driver.getCurrentUrl()).doesNotContain("code=");
+    }
+
+    /** Download saves the module shown; run, it checks its own gradient against central differences. */
+    @Test
+    void theDownloadedNumpyModuleIsTheCodeShownAndRuns() throws Exception {
+        open(url("sum(exp(W*x))", "&wrt=x&code=numpy"));
+        waiting().until(d -> textForm().contains("def fAndG(W, x):"));
+        String shown = (String) js("return document.querySelector('.part pre.form').textContent");
+        driver.findElement(By.cssSelector(".part a.download")).click();
+        Path file = downloads.resolve("matcalc_numpy.py");
+        waiting().until(d -> Files.exists(file) && shown.equals(read(file)));
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c", "import numpy").start().waitFor() == 0,
+                "running the module needs /usr/bin/python3 with numpy");
+        Process run = new ProcessBuilder(python.toString(), file.toString()).redirectErrorStream(true).start();
+        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor()).as(out).isZero();
+        var m = java.util.regex.Pattern.compile("largest relative difference from central differences: (\\S+)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isLessThan(1e-5);
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException stillBeingWritten) {
+            return "";
+        }
     }
 
     @Test
