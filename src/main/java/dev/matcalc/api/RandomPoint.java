@@ -3,10 +3,14 @@ package dev.matcalc.api;
 import dev.matcalc.MatCalc;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.RandomPoints;
+import dev.matcalc.shapes.Dim;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -32,6 +36,14 @@ public final class RandomPoint {
         });
         return Work.call(() -> {
             Expression expression = MatCalc.parse(source, Service.declarations(let), Map.of());
+            Set<String> known = new TreeSet<>();
+            for (Var v : expression.variables())
+                for (Dim d : List.of(v.shape().rows(), v.shape().cols()))
+                    if (d instanceof Dim.Sym s) known.add(s.name());
+            for (String name : sizes.keySet())
+                if (!known.contains(name))
+                    throw new SourceError("the expression has no dimension " + name + (known.isEmpty()
+                            ? ": its sizes are all fixed" : "; its symbolic dimensions are " + String.join(", ", known)));
             RandomPoints.Point point = RandomPoints.draw(expression.expr(), new SplittableRandom(seed), sizes, Map.of());
             Map<String, Object> values = new LinkedHashMap<>();
             for (Var v : expression.variables()) {

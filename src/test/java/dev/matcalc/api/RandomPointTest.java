@@ -56,4 +56,12 @@ class RandomPointTest {
         assertThatThrownBy(() -> RandomPoint.draw("sum(x)", Map.of(), Map.of("n", 101), 1))
                 .isInstanceOf(SourceError.class).hasMessageContaining("got 101");
     }
+
+    @Test
+    void aSizeForADimensionTheExpressionLacksIsAnErrorListingItsDimensions() {
+        assertThatThrownBy(() -> RandomPoint.draw("A*x", Map.of(), Map.of("q", 3), 1))
+                .isInstanceOf(SourceError.class).hasMessage("the expression has no dimension q; its symbolic dimensions are m, n");
+        assertThatThrownBy(() -> RandomPoint.draw("sum(x)", Map.of("x", "vector(3)"), Map.of("n", 3), 1))
+                .isInstanceOf(SourceError.class).hasMessage("the expression has no dimension n: its sizes are all fixed");
+    }
 }

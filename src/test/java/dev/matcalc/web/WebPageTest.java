@@ -48,8 +48,9 @@ class WebPageTest {
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
         downloads = Files.createDirectories(profile.resolve("downloads"));
+        // safebrowsing on: without it Chromium holds a .py download as "Unconfirmed ....crdownload" for the user to keep
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
+                "download.prompt_for_download", false, "safebrowsing.enabled", true));
         driver = new ChromeDriver(options);
     }
 
