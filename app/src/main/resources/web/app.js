@@ -1,36 +1,16 @@
-// matcalc page: plain JS, no build step. Every piece of user data reaches the DOM through
-// textContent or KaTeX (trust: false); innerHTML is never used.
+// matcalc page: state, address, requests and wiring. Plain JS, no build step; the other scripts
+// (dom, forms, steps, answer, evaluate) define what this one calls.
 'use strict';
 
-const $ = (id) => document.getElementById(id);
 const KINDS = ['inferred', 'scalar', 'vector', 'matrix', 'symmetric'];
+const LAYOUTS = ['numerator', 'denominator', 'mixed'];
+const MAX_ORDER = 4;           // as the CLI and the API
 const DEBOUNCE_MS = 300;
 
-const state = { expr: '', wrt: [], lets: {}, order: 1, layout: 'numerator' };
+const state = { expr: '', wrt: [], lets: {}, order: 1, layout: 'numerator', code: 'text' };
 let sequence = 0;          // answers to older requests are dropped
 let timer = null;
-let knownVariables = {};   // name -> {shape, origin} from the last successful parse
-
-function el(tag, props, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(props || {}).forEach(([k, v]) => {
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  });
-  children.forEach((c) => node.append(c));
-  return node;
-}
-
-function tex(latex, node, display = true) {
-  if (window.katex) {
-    window.katex.render(latex, node, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore' });
-  } else {
-    node.textContent = latex;       // KaTeX not loaded: show the source
-  }
-  return node;
-}
+let codeCache = {};        // target -> promise of the /api/derive answer with that code, for the answer shown
 
 // ---- URL state -------------------------------------------------------------------------
 function readUrl() {
@@ -43,8 +23,9 @@ function readUrl() {
     if (colon > 0) state.lets[item.slice(0, colon).trim()] = item.slice(colon + 1).trim();
   });
   const order = parseInt(q.get('order') || '1', 10);
-  state.order = order >= 1 && order <= 3 ? order : 1;
-  state.layout = ['numerator', 'denominator', 'mixed'].includes(q.get('layout')) ? q.get('layout') : 'numerator';
+  state.order = order >= 1 && order <= MAX_ORDER ? order : 1;
+  state.layout = LAYOUTS.includes(q.get('layout')) ? q.get('layout') : 'numerator';
+  state.code = FORM_KEYS.includes(q.get('code')) ? q.get('code') : 'text';
 }
 
 function writeUrl() {
@@ -54,35 +35,25 @@ function writeUrl() {
   Object.entries(state.lets).forEach(([name, shape]) => q.append('let', name + ':' + shape));
   if (state.layout !== 'numerator') q.set('layout', state.layout);
   if (state.order !== 1) q.set('order', String(state.order));
+  if (state.code !== 'text') q.set('code', state.code);
   const query = q.toString();
   history.replaceState(null, '', query ? '?' + query : location.pathname);
 }
 
-// ---- requests ------------------------------------------------------------------------
-async function post(path, body) {
-  try {
-    const response = await fetch(path, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-    });
-    const json = await response.json();
-    return json;
-  } catch (e) {
-    return { error: { message: 'the server did not answer (' + e.message + ')', line: 0, column: 0 } };
-  }
-}
-
+// ---- computing -----------------------------------------------------------------------
 function schedule() {
   clearTimeout(timer);
   timer = setTimeout(compute, DEBOUNCE_MS);
 }
 
 async function compute() {
+  clearTimeout(timer);
   const mine = ++sequence;
   writeUrl();
   if (!state.expr.trim()) {
     showError(null);
-    clearResult('Waiting for an expression.');
-    renderVariables({});
+    hideResult();
+    renderVariables(null, 'Type an expression to see its variables.');
     renderWrt([]);
     return;
   }
@@ -91,30 +62,46 @@ async function compute() {
   if (mine !== sequence) return;
   if (parsed.error) {
     showError(parsed.error);
-    clearResult('');
+    hideResult();
+    renderVariables(null, 'Correct the expression to see its variables.');
+    renderWrt([]);
     return;
   }
-  knownVariables = parsed.variables || {};
-  const names = Object.keys(knownVariables);
-  renderVariables(knownVariables);
+  const variables = parsed.variables || {};
+  const names = Object.keys(variables);
+  renderVariables(variables);
   const wrt = effectiveWrt(names);
   renderWrt(names, wrt);
   if (!wrt.length) {
     showError(null);
-    clearResult('The expression has no variables to differentiate by.');
+    hideResult();
     return;
   }
-  const request = { expr: state.expr, wrt, let: state.lets, order: state.order, layout: state.layout, steps: true };
-  const answer = await post('/api/derive', request);
+  const request = { expr: state.expr, wrt, let: state.lets, order: state.order, layout: state.layout };
+  const answer = await post('/api/derive', { ...request, steps: true });
   if (mine !== sequence) return;
   if (answer.error) {
     showError(answer.error);
-    clearResult('');
+    hideResult();
     return;
   }
   showError(null);
-  renderAnswer(parsed, answer);
-  runCheck(mine, { expr: state.expr, wrt, let: state.lets, order: state.order, layout: state.layout, points: 3 });
+  codeCache = {};
+  $('result').hidden = false;
+  setStatus('');
+  renderAnswer(answer, (index, target) => code(request, index, target), {
+    chosen: () => state.code,
+    choose: (key) => { state.code = key; writeUrl(); selectFormEverywhere(key); },
+  });
+  evaluationSetUp(request, variables);
+  runCheck(mine, { ...request, points: 3 });
+}
+
+/** The generated code of derivative `index`, one request per target for all derivatives. */
+function code(request, index, target) {
+  if (!codeCache[target]) codeCache[target] = post('/api/derive', { ...request, formats: [target] });
+  return codeCache[target].then((answer) => (answer.error ? answer
+      : { code: ((answer.derivatives[index] || {}).code || {})[target] || '' }));
 }
 
 /** The chosen variables still in the expression; else the first one; for order k > 1, as many as the order allows. */
@@ -152,13 +139,17 @@ async function runCheck(mine, request) {
 function setStatus(text) {
   $('status').textContent = text;
   $('status').hidden = !text;
+  if (text) $('result').hidden = false;
 }
 
-function clearResult(status) {
-  setStatus(status);
+/** No answer to show (no expression, an error): no result card, no evaluation panel. */
+function hideResult() {
+  $('result').hidden = true;
+  $('status').textContent = '';
   $('function').replaceChildren();
   $('derivatives').replaceChildren();
   $('check').hidden = true;
+  evaluationHide();
 }
 
 /** The message, and the offending line with its span underlined. */
@@ -200,11 +191,12 @@ function declaration(kind, dims) {
   }
 }
 
-function renderVariables(vars) {
+/** The variables of the expression now typed; `vars` null when there are none to show, with why. */
+function renderVariables(vars, why) {
   const box = $('variables');
-  const names = Object.keys(vars);
+  const names = Object.keys(vars || {});
   if (!names.length) {
-    box.replaceChildren(el('p', { class: 'muted', text: 'No variables yet.' }));
+    box.replaceChildren(el('p', { class: 'muted', text: why || 'The expression has no variables.' }));
     return;
   }
   box.replaceChildren(...names.map((name) => variableRow(name, vars[name])));
@@ -253,116 +245,27 @@ function renderWrt(names, chosen) {
     const input = el('input', { type: 'checkbox', value: name, 'data-var': name });
     input.checked = (chosen || []).includes(name);
     input.addEventListener('change', () => {
-      const current = [...box.querySelectorAll('input:checked')].map((i) => i.value);
-      state.wrt = current;
+      state.wrt = [...box.querySelectorAll('input:checked')].map((i) => i.value);
       compute();
     });
     return el('label', {}, input, ' ' + name);
   }));
 }
 
-function renderAnswer(parsed, answer) {
-  setStatus('');
-  tex('f = ' + answer.latex, $('function'));
-  const parts = answer.derivatives.slice();
-  if (answer.stacked) parts.push(answer.stacked);
-  $('derivatives').replaceChildren(...parts.map(renderPart));
-}
-
-function symbol(name) {
-  return name.replace(/^t(\d+)$/, 't_{$1}');
-}
-
-function renderPart(part) {
-  const node = el('div', { class: 'part' }, el('h2', { text: part.description }));
-  const tensor = !part.matrixShape;   // no matrix form: the answer is a differential
-  const lhs = tensor ? (part.order > 1 ? '\\mathrm{d}\\left(\\partial^{' + (part.order - 1) + '} f\\right)' : '\\mathrm{d}F')
-      : part.order > 1 ? '\\frac{\\partial^{' + part.order + '} f}{' + part.wrt.map((w) => '\\partial ' + w).join('\\,') + '}'
-      : '\\frac{\\partial f}{\\partial ' + part.wrt.join(',') + '}';
-  node.append(tex(lhs + ' = ' + (part.latex || ''), el('div', { class: 'math derivative' })));
-  if (tensor && part.tensor) {
-    node.append(el('div', { class: 'tensor-form' },
-        el('span', { class: 'muted', text: 'vec form (' + part.tensor.convention + '): ' }),
-        tex('\\frac{\\partial\\,\\mathrm{vec}\\,F}{\\partial\\,\\mathrm{vec}(X)^\\top} = ' + part.tensor.latex, el('span'), false)));
-  }
-  if (tensor && part.index) {
-    node.append(el('div', { class: 'index-form' },
-        el('span', { class: 'muted', text: 'index form (repeated indices summed): ' }),
-        tex(part.index.latex, el('span'), false)));
-  }
-  if (part.definitions && part.definitions.length) {
-    const where = el('div', { class: 'where' }, 'where ');
-    part.definitions.forEach((d, i) => {
-      if (i) where.append(', ');
-      where.append(tex(symbol(d.name) + ' = ' + (d.latex || d.text), el('span'), false));
-    });
-    node.append(where);
-  }
-  node.append(renderSteps(part.steps));
-  node.append(renderForms(part));
-  return node;
-}
-
-/** Steps may be absent (the engine may not report them): then the section says so. */
-function renderSteps(steps) {
-  const details = el('details', { class: 'steps-block' }, el('summary', { text: 'Step by step' }));
-  if (!Array.isArray(steps) || !steps.length) {
-    details.append(el('p', { class: 'muted', text: 'No steps reported for this derivative.' }));
-    return details;
-  }
-  const list = el('ol', { class: 'steps' });
-  steps.forEach((step) => {
-    const item = el('li');
-    if (step && typeof step === 'object') {
-      if (step.rule) item.append(el('span', { class: 'rule', text: String(step.rule) }));
-      if (step.law) item.append(el('span', { class: 'muted', text: String(step.law) + ' ' }));
-      if (step.beforeLatex && step.afterLatex) item.append(tex(step.beforeLatex + ' \\;\\to\\; ' + step.afterLatex, el('span'), false));
-      else if (step.before !== undefined) item.append(String(step.before) + '  →  ' + String(step.after));
-      else if (step.latex) item.append(tex(String(step.latex), el('span'), false));
-      else if (step.text) item.append(String(step.text));
-      else if (!step.rule) item.append(JSON.stringify(step));
-    } else {
-      item.append(String(step));
-    }
-    list.append(item);
-  });
-  details.append(list);
-  return details;
-}
-
-function renderForms(part) {
-  const defs = (part.definitions || []);
-  const forms = {
-    Text: defs.map((d) => d.name + ' = ' + d.text + '\n').join('') + (part.text || ''),
-    Pretty: (part.pretty || '') + defs.map((d) => '\n  where ' + d.name + ' = ' + d.pretty).join(''),
-    LaTeX: (part.latex || '') + (defs.length ? ',\\quad\\text{where } '
-        + defs.map((d) => symbol(d.name) + ' = ' + d.latex).join(',\\ ') : ''),
-  };
-  const pre = el('pre', { class: 'form' });
-  const bar = el('div', { class: 'tab-bar', role: 'tablist' });
-  let current = 'Text';
-  const select = (name) => {
-    current = name;
-    pre.textContent = forms[name];
-    bar.querySelectorAll('[role=tab]').forEach((b) => b.setAttribute('aria-selected', String(b.textContent === name)));
-  };
-  Object.keys(forms).forEach((name) => bar.append(el('button', { type: 'button', role: 'tab', text: name, onclick: () => select(name) })));
-  const copy = el('button', { type: 'button', class: 'copy', text: 'Copy' });
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(forms[current]);
-      copy.textContent = 'Copied';
-    } catch (e) {
-      copy.textContent = 'Select and copy';
-    }
-    setTimeout(() => { copy.textContent = 'Copy'; }, 1500);
-  });
-  bar.append(copy);
-  select('Text');
-  return el('div', { class: 'tabs' }, bar, pre);
-}
-
 // ---- wiring ----------------------------------------------------------------------------
+/** An example of the gallery: its expression, variable and order replace the page's. */
+function useExample(button) {
+  state.expr = button.dataset.expr;
+  state.wrt = (button.dataset.wrt || '').split(',').filter(Boolean);
+  state.order = parseInt(button.dataset.order || '1', 10);
+  state.layout = button.dataset.layout || 'numerator';
+  state.lets = {};
+  $('expr').value = state.expr;
+  $('order').value = String(state.order);
+  $('layout').value = state.layout;
+  compute();
+}
+
 function init() {
   readUrl();
   $('expr').value = state.expr;
@@ -371,6 +274,10 @@ function init() {
   $('expr').addEventListener('input', () => { state.expr = $('expr').value; schedule(); });
   $('order').addEventListener('change', () => { state.order = parseInt($('order').value, 10); compute(); });
   $('layout').addEventListener('change', () => { state.layout = $('layout').value; compute(); });
+  document.querySelectorAll('#gallery .example').forEach((b) => b.addEventListener('click', () => useExample(b)));
+  $('eval-random').addEventListener('click', evaluationRandom);
+  $('eval-run').addEventListener('click', evaluationRun);
+  renderWrt([]);
   if (state.expr) compute();
 }
 

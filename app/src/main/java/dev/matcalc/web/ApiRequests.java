@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.matcalc.api.Request;
 import dev.matcalc.calculus.Layout;
+import dev.matcalc.codegen.Target;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,13 +24,22 @@ final class ApiRequests {
     static final int MAX_ORDER = 4;
     static final int MAX_CHECK_POINTS = 20;
 
+    private static final List<String> FORMATS = java.util.stream.Stream.concat(Request.ALL_FORMATS.stream(),
+            java.util.Arrays.stream(Target.values()).map(Target::label)).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> DERIVE_FIELDS = Set.of("expr", "wrt", "let", "order", "layout", "steps", "formats", "at");
-    private static final Set<String> CHECK_FIELDS = Set.of("expr", "wrt", "let", "order", "layout", "points", "seed", "tolerance");
+    private static final Set<String> CHECK_FIELDS = Set.of("expr", "wrt", "let", "order", "layout", "points", "seed", "tolerance", "at");
+    private static final Set<String> POINT_FIELDS = Set.of("expr", "let", "sizes", "seed");
 
-    /** The arguments of {@link dev.matcalc.api.Checker#check}. */
+    /**
+     * The arguments of {@link dev.matcalc.api.Checker#check}, or with {@code at} those of
+     * {@link dev.matcalc.api.PointCheckAt#check} (the check at that one point).
+     */
     record CheckParams(String expr, List<String> wrt, Map<String, String> let, int order, Layout layout,
-                       int points, long seed, double tolerance) { }
+                       int points, long seed, double tolerance, Map<String, Object> at) { }
+
+    /** The arguments of {@link dev.matcalc.api.RandomPoint#draw}. */
+    record PointParams(String expr, Map<String, String> let, Map<String, Integer> sizes, long seed) { }
 
     private ApiRequests() { }
 
@@ -47,7 +57,27 @@ final class ApiRequests {
         long seed = o.has("seed") ? longValue(o, "seed") : 1;
         double tolerance = o.has("tolerance") ? number(o, "tolerance") : 1e-6;
         if (!(tolerance > 0)) throw new ApiError(422, "'tolerance' must be a positive number");
-        return new CheckParams(expr(o, limits), wrt(o), let(o), order(o), layout(o), points, seed, tolerance);
+        Map<String, Object> at = at(o);
+        if (at != null && (o.has("points") || o.has("seed")))
+            throw new ApiError(422, "'at' checks at the point given: it takes no 'points' or 'seed' (those draw random points)");
+        return new CheckParams(expr(o, limits), wrt(o), let(o), order(o), layout(o), points, seed, tolerance, at);
+    }
+
+    static PointParams point(byte[] body, Limits limits) {
+        ObjectNode o = object(body, POINT_FIELDS);
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        JsonNode n = o.get("sizes");
+        if (n != null && !n.isNull()) {
+            if (!n.isObject()) throw wrongType("sizes", "an object mapping dimension names to sizes, e.g. {\"n\": 3}");
+            for (var it = n.properties().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt())
+                    throw wrongType("sizes." + e.getKey(), "an integer");
+                sizes.put(e.getKey(), e.getValue().asInt());
+            }
+        }
+        long seed = o.has("seed") ? longValue(o, "seed") : 1;
+        return new PointParams(expr(o, limits), let(o), sizes, seed);
     }
 
     private static ObjectNode object(byte[] body, Set<String> allowed) {
@@ -117,13 +147,14 @@ final class ApiRequests {
         }
     }
 
+    /** The forms of each derivative: text, pretty, latex, and the code targets (numpy, pytorch, jax, java). */
     private static List<String> formats(ObjectNode o) {
         JsonNode n = o.get("formats");
         if (n == null || n.isNull()) return Request.ALL_FORMATS;
         List<String> formats = strings(n, "formats");
         for (String f : formats)
-            if (!Request.ALL_FORMATS.contains(f))
-                throw new ApiError(422, "unknown format '" + f + "'; use some of " + Request.ALL_FORMATS);
+            if (!Request.ALL_FORMATS.contains(f) && !Target.isTarget(f))
+                throw new ApiError(422, "unknown format '" + f + "'; use some of " + FORMATS);
         return formats;
     }
 

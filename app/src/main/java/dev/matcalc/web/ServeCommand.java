@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code matcalc serve}: the page and the JSON API, until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the matcalc page and its JSON API (POST /api/derive, /api/check).",
+        description = {"Serve the matcalc page and its JSON API (POST /api/derive, /api/check, /api/variables, /api/point).",
                 "Example: matcalc serve --port 8080, then open http://127.0.0.1:8080/"})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.matcalc.api.Answer;
 import dev.matcalc.api.CheckReport;
 import dev.matcalc.api.Checker;
+import dev.matcalc.api.PointCheckAt;
+import dev.matcalc.api.RandomPoint;
 import dev.matcalc.api.Request;
 import dev.matcalc.api.Service;
 import dev.matcalc.syntax.SourceError;
@@ -63,6 +65,10 @@ public final class WebServer implements AutoCloseable {
                 ApiRequests.CheckParams p = ApiRequests.check(body(ctx), limits);
                 return (Callable<Object>) () -> check(p);
             }));
+            config.routes.post("/api/point", ctx -> answer(ctx, () -> {
+                ApiRequests.PointParams p = ApiRequests.point(body(ctx), limits);
+                return (Callable<Object>) () -> RandomPoint.draw(p.expr(), p.let(), p.sizes(), p.seed());
+            }));
             config.routes.post("/api/variables", ctx -> answer(ctx, () -> {
                 Request request = ApiRequests.derive(body(ctx), limits);
                 return (Callable<Object>) () -> Variables.of(request);
@@ -98,6 +104,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static CheckReport check(ApiRequests.CheckParams p) {
+        if (p.at() != null) return PointCheckAt.check(p.expr(), p.wrt(), p.let(), p.order(), p.layout(), p.at(), p.tolerance());
         return Checker.check(p.expr(), p.wrt(), p.let(), p.order(), p.layout(), p.points(), p.seed(), p.tolerance());
     }
 

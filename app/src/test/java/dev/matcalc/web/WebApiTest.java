@@ -338,4 +338,67 @@ class WebApiTest {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(JSON.readTree(ok.body()).at("/derivatives/0/value").toString()).isEqualTo("[10.0,20.0]");
     }
+
+    /** The code targets the OpenAPI description promises: per derivative, exactly what {@code --format numpy} prints. */
+    @Test
+    void codeFormatsAnswerTheGeneratedModules() throws Exception {
+        HttpResponse<String> r = post(server, "/api/derive",
+                "{\"expr\": \"x'*A*x\", \"wrt\": \"x\", \"let\": {\"A\": \"symmetric(n)\"}, \"formats\": [\"numpy\", \"java\"]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode part = JSON.readTree(r.body()).at("/derivatives/0");
+        Request request = new Request("x'*A*x", List.of("x"), Map.of("A", "symmetric(n)"), 1, Layout.NUMERATOR,
+                List.of("numpy"), false, null);
+        assertThat(part.at("/code/numpy").asText()).isEqualTo(Service.code(request, dev.matcalc.codegen.Target.NUMPY))
+                .contains("def fAndG(x, A):");
+        assertThat(part.at("/code/java").asText()).isEqualTo(Service.code(request, dev.matcalc.codegen.Target.JAVA));
+        assertThat(part.has("text")).as("only the forms asked for").isFalse();
+        assertThat(part.at("/code").size()).isEqualTo(2);
+
+        HttpResponse<String> tensor = post(server, "/api/derive", "{\"expr\": \"inv(X)\", \"formats\": [\"java\"]}");
+        assertThat(tensor.statusCode()).isEqualTo(422);
+        assertThat(error(tensor).get("message").asText()).startsWith("Java code generation needs a matrix form");
+        HttpResponse<String> unknown = post(server, "/api/derive", "{\"expr\": \"x\", \"formats\": [\"fortran\"]}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(error(unknown).get("message").asText())
+                .isEqualTo("unknown format 'fortran'; use some of [text, pretty, latex, numpy, pytorch, jax, java]");
+    }
+
+    @Test
+    void checkAtAPointComparesThereOnly() throws Exception {
+        HttpResponse<String> r = post(server, "/api/check",
+                "{\"expr\": \"x'*A*x\", \"wrt\": \"x\", \"at\": {\"x\": [1, 2], \"A\": [[1, 2], [3, 4]]}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(r.body());
+        assertThat(report.get("verdict").asText()).isEqualTo("ok");
+        assertThat(report.get("points").asInt()).isEqualTo(1);
+        assertThat(report.at("/lines/0").asText()).endsWith("at the point (tolerance 1.00e-06): ok");
+
+        HttpResponse<String> undefined = post(server, "/api/check", "{\"expr\": \"sum(log(x))\", \"at\": {\"x\": [-1, 2]}}");
+        assertThat(JSON.readTree(undefined.body()).get("verdict").asText()).isEqualTo("unchecked");
+        HttpResponse<String> both = post(server, "/api/check", "{\"expr\": \"sum(x)\", \"at\": {\"x\": [1]}, \"points\": 3}");
+        assertThat(both.statusCode()).isEqualTo(422);
+        assertThat(error(both).get("message").asText()).contains("'at' checks at the point given");
+        HttpResponse<String> wrongShape = post(server, "/api/check",
+                "{\"expr\": \"x'*A*x\", \"at\": {\"x\": [1, 2, 3], \"A\": [[1, 2], [3, 4]]}}");
+        assertThat(wrongShape.statusCode()).isEqualTo(422);
+        assertThat(error(wrongShape).get("message").asText()).contains("x");
+    }
+
+    @Test
+    void pointDrawsValuesOfTheSizesAsked() throws Exception {
+        HttpResponse<String> r = post(server, "/api/point", "{\"expr\": \"sum(log(x))\", \"sizes\": {\"n\": 6}, \"seed\": 4}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode drawn = JSON.readTree(r.body());
+        assertThat(drawn.at("/dimensions/n").asInt()).isEqualTo(6);
+        assertThat(drawn.at("/values/x").size()).isEqualTo(6);
+        for (JsonNode e : drawn.at("/values/x")) assertThat(e.asDouble()).as("inside log's domain").isPositive();
+        // the values drawn are a point the API evaluates at
+        HttpResponse<String> at = post(server, "/api/derive", "{\"expr\": \"sum(log(x))\", \"at\": {\"x\": " + drawn.at("/values/x") + "}}");
+        assertThat(JSON.readTree(at.body()).at("/derivatives/0/shape").toString()).isEqualTo("[6]");
+
+        assertThat(post(server, "/api/point", "{\"expr\": \"sum(x)\", \"sizes\": {\"n\": 0}}").statusCode()).isEqualTo(422);
+        assertThat(post(server, "/api/point", "{\"expr\": \"sum(x)\", \"sizes\": {\"n\": \"big\"}}").statusCode()).isEqualTo(400);
+        assertThat(post(server, "/api/point", "{\"expr\": \"sum(x)\", \"wrt\": \"x\"}").statusCode()).isEqualTo(400);
+        assertThat(post(server, "/api/point", "{\"expr\": \"sum(x\"}").statusCode()).isEqualTo(422);
+    }
 }
