@@ -58,7 +58,7 @@ final class LocalRules {
     private static String maxMin(MaxMin m, Var arg) {
         String f = m.op().fnName();
         boolean byFirst = Nodes.contains(m.left(), arg), bySecond = Nodes.contains(m.right(), arg);
-        String where = m.op() == MaxMin.Op.MAX ? "u >= v" : "u <= v";
+        String where = m.op() == MaxMin.Op.MAX ? "u ≥ v" : "u ≤ v";
         String first = m.op() == MaxMin.Op.MAX ? "ge0(u - v)" : "ge0(v - u)";
         String second = m.op() == MaxMin.Op.MAX ? "step(v - u)" : "step(u - v)";
         if (byFirst && bySecond)

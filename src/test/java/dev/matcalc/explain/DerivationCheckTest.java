@@ -40,6 +40,7 @@ class DerivationCheckTest {
             new WorkedExamples("logdet", "logdet(X) + tr(inv(X)*A)", List.of(), List.of("X")),
             new WorkedExamples("repeated-subterm", "sin(x'*x) * cos(x'*x) + norm2(x)^2", List.of(), List.of("x")),
             new WorkedExamples("softmax-ce", "logsumexp(A*x) - y'*A*x", List.of(), List.of("x")),
+            new WorkedExamples("max-min", "sum(max(x, y)) + min(A*x) + max(x'*y, c)", List.of("c:scalar"), List.of("x", "y")),
             new WorkedExamples("scalar-paths", "x*y + sin(x*y) + x^3", List.of("x:scalar", "y:scalar"), List.of("x")));
 
     @ParameterizedTest
