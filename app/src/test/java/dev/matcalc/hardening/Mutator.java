@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 final class Mutator {
     static final List<String> TOKENS = List.of("(", ")", "[", "]", "'", ".^", "^", "*", "/", "./", ".*", "+", "-",
             ";", ",", "=", ".", "1e999", "-1e999", "1e-999", "9".repeat(400), "0.", ".5", "1e", "1e+", "0x1F", "NaN",
-            "Infinity", "eye", "vector(", "matrix(", "diag(", "inv(", "det(", "logdet(", "softmax(", "mean(", "size(", "logsumexp(", ", 1)", ", 2)", ", 0)", ", x)", "x", "A", "W", "S",
+            "Infinity", "eye", "vector(", "matrix(", "diag(", "inv(", "det(", "logdet(", "softmax(", "mean(", "size(", "logsumexp(", "max(", "min(", "ge0(", "ismax(", ", 1)", ", 2)", ", 0)", ", x)", "x", "A", "W", "S",
             "é", "∑", "α", "′", "×", "\u0000", "\uD800", "\uDFFF", "😀", "\u202E", "\uFEFF", "\t", "\n", "\r", " ", "#",
             "X = ", "t0 = x; ", "sum(sum(", "((((((((", "))))))))", "[[[[", "x'''''''", "-----x", "2^^2", "..", "e");
 

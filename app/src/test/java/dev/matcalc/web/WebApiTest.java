@@ -85,6 +85,19 @@ class WebApiTest {
         assertThat(JSON.readTree(r.body()).at("/derivatives/0/value").toString()).isEqualTo("[2.0,4.0,6.0]");
     }
 
+    /** A hinge loss at a tie (the first margin is exactly 1): max(1 - m, 0) passes the change there. */
+    @Test
+    void deriveMaxAtAPointWithATie() throws Exception {
+        HttpResponse<String> r = post(server, "/api/derive", "{\"expr\": \"sum(max(1 - y.*(X*w), 0))\", \"wrt\": \"w\", "
+                + "\"layout\": \"mixed\", \"at\": {\"y\": [1, -1], \"X\": [[1, 0], [0, 1]], \"w\": [1, 1]}}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode d = JSON.readTree(r.body()).at("/derivatives/0");
+        assertThat(d.get("text").asText()).isEqualTo("-X'*(ge0(1 - X*w.*y).*y)");
+        assertThat(d.get("pretty").asText()).isEqualTo("−Xᵀ([1 − (Xw) ⊙ y ≥ 0] ⊙ y)");
+        // margins y.*(X*w) = [1, -1]: the first row on the margin (a tie, counted), the second inside it
+        assertThat(d.get("value").toString()).isEqualTo("[-1.0,1.0]");
+    }
+
     @Test
     void pointValuesTypeUndeclaredVariablesByTheirKinds() throws Exception {
         HttpResponse<String> r = post(server, "/api/derive",
@@ -315,6 +328,7 @@ class WebApiTest {
         HttpResponse<String> page = get(server, "/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<textarea id=\"expr\"");
+        assertThat(page.body()).contains("<code>max(A, B)</code>", "<code>max(X)</code>", "<code>ge0(u)</code>");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
         HttpResponse<String> openapi = get(server, "/api/openapi.json");
         assertThat(openapi.statusCode()).isEqualTo(200);

@@ -69,6 +69,21 @@ public final class Forward {
         return result;
     }
 
+    /**
+     * The subgradient of the chosen operand, ties going to the first: d max(A, B) =
+     * ge0(A - B).*dA + step(B - A).*dB, d min(A, B) = ge0(B - A).*dA + step(A - B).*dB
+     * (ge0 is 1 at 0, step is 0 there, so exactly one of the two passes at every entry).
+     */
+    private Expr maxMin(MaxMin m) {
+        Expr a = m.left(), b = m.right();
+        boolean max = m.op() == MaxMin.Op.MAX;
+        Expr firstWins = apply(Fn.GE0, max ? sub(a, b) : sub(b, a));
+        Expr secondWins = apply(Fn.STEP, max ? sub(b, a) : sub(a, b));
+        Expr byFirst = dependsOnX(a) ? hadamard(firstWins, broadcast(d(a), m.shape())) : zeroLike(m);
+        Expr bySecond = dependsOnX(b) ? hadamard(secondWins, broadcast(d(b), m.shape())) : zeroLike(m);
+        return add(byFirst, bySecond);
+    }
+
     private Expr rule(Expr e) {
         return switch (e) {
             case Var v -> dx;                                                 // dX/dX = I
@@ -107,6 +122,7 @@ public final class Forward {
             }
             case Apply a -> hadamard(a.fn().derivative(a.arg()), d(a.arg()));  // d f(U) = f'(U) .* dU
             case Call c -> c.fn().derivative(c, d(c.arg()));
+            case MaxMin m -> maxMin(m);
             case Ref r -> new Ref(differentialName(r), d(r.value()));      // dY, named as Y is
             case Block b -> block(b.rows().stream().map(row -> row.stream().map(this::d).toList()).toList());
         };

@@ -15,7 +15,7 @@ final class Identifiers {
             "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
             "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
             "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-            "np", "torch", "jax", "jnp", "itertools", "math", "relu", "step", "sigmoid", "softplus", "softmax",
+            "np", "torch", "jax", "jnp", "itertools", "math", "relu", "step", "ge0", "ismax", "ismin", "sigmoid", "softplus", "softmax",
             "logsumexp", "fAndG", "checkGradient", "randomInputs", "device", "value", "float", "int", "tuple",
             "len", "max", "min", "abs", "sum", "range", "print", "dict", "list", "zip");
     static final Set<String> JAVA_RESERVED = Set.of(

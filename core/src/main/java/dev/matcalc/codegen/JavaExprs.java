@@ -50,6 +50,7 @@ final class JavaExprs extends Emitter<String> {
             case Power p -> "pow(" + ref(p.base()) + ", " + ref(p.exponent()) + ")";
             case Apply a -> "map(" + ref(a.arg()) + ", " + kernel(a.fn()) + ")";
             case Call c -> call(c);
+            case MaxMin m -> "maxMin(" + ref(m.left()) + ", " + ref(m.right()) + ", " + (m.op() == MaxMin.Op.MAX) + ")";
             case Block b -> block(b);
             case Ref r -> ref(r.value());
         };
@@ -80,7 +81,7 @@ final class JavaExprs extends Emitter<String> {
             case ABS -> "Math::abs";
             case SIGN -> "Math::signum";
             // methods of the generated class, not lambdas: a lambda's parameter could clash with an input's name
-            case RELU, STEP, SIGMOID, SOFTPLUS -> JavaModule.CLASS_NAME + "::" + fn.fnName();
+            case RELU, STEP, GE0, SIGMOID, SOFTPLUS -> JavaModule.CLASS_NAME + "::" + fn.fnName();
         };
     }
 
@@ -100,6 +101,8 @@ final class JavaExprs extends Emitter<String> {
             case SIZE_COLS -> "num(" + dim(c.arg().shape().cols()) + ")";
             case SOFTMAX -> c.arg().shape().cols().isOne() ? "softmax(" + a + ")" : "columns(" + a + ", 0)";
             case LOGSUMEXP -> c.arg().shape().cols().isOne() ? "num(logsumexp(" + a + "))" : "columns(" + a + ", 1)";
+            case MAX, MIN -> "num(" + a + ".data[chosen(" + a + ", " + (c.fn() == MatFn.MAX) + ")])";
+            case ISMAX, ISMIN -> "oneHot(" + a + ", " + (c.fn() == MatFn.ISMAX) + ")";
         };
     }
 

@@ -152,6 +152,38 @@ final class JavaSupport {
                     return u > 0 ? 1 : 0;  // relu's derivative, the subgradient 0 at 0
                 }
 
+                private static double ge0(double u) {
+                    return u >= 0 ? 1 : 0;  // where max(u, v) chooses u: u - v >= 0, ties included
+                }
+
+                /** max(a, b) (max true) or min(a, b) entry by entry, a 1×1 operand against every entry; ties take a. */
+                private static DMatrixRMaj maxMin(DMatrixRMaj a, DMatrixRMaj b, boolean max) {
+                    DMatrixRMaj like = isScalar(a) ? b : a, out = new DMatrixRMaj(like.numRows, like.numCols);
+                    for (int i = 0; i < out.data.length; i++) {
+                        double x = a.data[isScalar(a) ? 0 : i], y = b.data[isScalar(b) ? 0 : i];
+                        out.data[i] = (max ? x >= y : x <= y) ? x : y;
+                    }
+                    return out;
+                }
+
+                /** The row-major index of the first largest (max) or smallest entry, in column order (as vec lists them). */
+                private static int chosen(DMatrixRMaj a, boolean max) {
+                    int best = 0;
+                    for (int j = 0; j < a.numCols; j++)
+                        for (int i = 0; i < a.numRows; i++) {
+                            int k = i * a.numCols + j;
+                            if (max ? a.data[k] > a.data[best] : a.data[k] < a.data[best]) best = k;
+                        }
+                    return best;
+                }
+
+                /** ismax(a) (max true) or ismin(a): 1 at the chosen entry, 0 elsewhere (the gradient of max(a)). */
+                private static DMatrixRMaj oneHot(DMatrixRMaj a, boolean max) {
+                    DMatrixRMaj out = new DMatrixRMaj(a.numRows, a.numCols);
+                    out.data[chosen(a, max)] = 1;
+                    return out;
+                }
+
                 private static double sigmoid(double u) {
                     return 1 / (1 + Math.exp(-u));  // exp(-u) = inf at u < -709 gives 0, the right limit
                 }

@@ -67,6 +67,8 @@ final class PythonExprs extends Emitter<PythonExprs.Code> {
             case Power p -> power(p);
             case Apply a -> apply(a);
             case Call c -> call(c);
+            case MaxMin m -> new Code(flavor.fn(m.op() == MaxMin.Op.MAX ? "maximum" : "minimum")
+                    + "(" + arrayRef(m.left()).text() + ", " + arrayRef(m.right()).text() + ")", ATOM);
             case Block b -> block(b);
             case Ref r -> ref(r.value());
         };
@@ -191,7 +193,9 @@ final class PythonExprs extends Emitter<PythonExprs.Code> {
             case DIAG_MATRIX, DIAG_VECTOR -> flavor.fn("diag") + "(" + a + ")";
             case SIZE_ROWS -> flavor.constant(dim(c.arg().shape().rows()));
             case SIZE_COLS -> flavor.constant(dim(c.arg().shape().cols()));
-            case SOFTMAX, LOGSUMEXP -> {
+            case MAX -> flavor.fn("max") + "(" + a + ")";
+            case MIN -> flavor.fn("min") + "(" + a + ")";
+            case SOFTMAX, LOGSUMEXP, ISMAX, ISMIN -> {
                 helpers.add(c.fn().fnName());
                 yield c.fn().fnName() + "(" + a + ")";
             }

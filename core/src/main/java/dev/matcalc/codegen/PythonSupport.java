@@ -25,9 +25,42 @@ final class PythonSupport {
         };
     }
 
+    // ismax(v), ismin(v): 1 at the first WHICH entry in column order (as vec(v) lists them, matcalc's
+    // tie rule), 0 elsewhere: the gradient of max(v), min(v). argmax and argmin return the first.
+    private static final String ONE_HOT_NUMPY = """
+            def NAME(v):
+                # 1 at the first WHICH entry in column order (as vec(v) lists them), 0 elsewhere
+                flat = np.ravel(v, order="F")
+                e = np.zeros(flat.shape)
+                e[np.ARG(flat)] = 1.0
+                return np.reshape(e, np.shape(v), order="F")
+            """;
+
+    private static final String ONE_HOT_JAX = """
+            def NAME(v):
+                # 1 at the first WHICH entry in column order (as vec(v) lists them), 0 elsewhere
+                flat = jnp.ravel(v, order="F")
+                e = jnp.zeros(flat.shape).at[jnp.ARG(flat)].set(1.0)
+                return jnp.reshape(e, jnp.shape(v), order="F")
+            """;
+
+    private static final String ONE_HOT_TORCH = """
+            def NAME(v):
+                # 1 at the first WHICH entry in column order (as vec(v) lists them), 0 elsewhere
+                columns = v.t() if v.dim() == 2 else v
+                flat = columns.reshape(-1)
+                e = torch.zeros_like(flat)
+                e[torch.ARG(flat)] = 1.0
+                e = e.reshape(columns.shape)
+                return e.t() if v.dim() == 2 else e
+            """;
+
     private static final Map<String, String> NUMPY_HELPERS = Map.of(
             "relu", "def relu(u):\n    return np.maximum(u, 0.0)\n",
             "step", "def step(u):\n    # relu's derivative: 1 where u > 0, else 0 (the subgradient 0 at 0)\n    return np.where(u > 0, 1.0, 0.0)\n",
+            "ge0", "def ge0(u):\n    # 1 where u >= 0, else 0: where max(u, v) chooses u (ties go to the first operand)\n    return np.where(u >= 0, 1.0, 0.0)\n",
+            "ismax", ONE_HOT_NUMPY.replace("NAME", "ismax").replace("ARG", "argmax").replace("WHICH", "largest"),
+            "ismin", ONE_HOT_NUMPY.replace("NAME", "ismin").replace("ARG", "argmin").replace("WHICH", "smallest"),
             "sigmoid", """
                     def sigmoid(u):
                         # 1 / (1 + exp(-u)) from e = exp(-|u|) <= 1: no overflow, full precision in both tails
@@ -56,11 +89,16 @@ final class PythonSupport {
             "sigmoid", "def sigmoid(u):\n    return jax.nn.sigmoid(u)\n",
             "softplus", "def softplus(u):\n    return jax.nn.softplus(u)\n",
             "softmax", "def softmax(v):\n    return jax.nn.softmax(v, axis=0)\n",
-            "logsumexp", "def logsumexp(v):\n    return jax.nn.logsumexp(v, axis=0)\n");
+            "logsumexp", "def logsumexp(v):\n    return jax.nn.logsumexp(v, axis=0)\n",
+            "ismax", ONE_HOT_JAX.replace("NAME", "ismax").replace("ARG", "argmax").replace("WHICH", "largest"),
+            "ismin", ONE_HOT_JAX.replace("NAME", "ismin").replace("ARG", "argmin").replace("WHICH", "smallest"));
 
     private static final Map<String, String> TORCH_HELPERS = Map.of(
             "relu", "def relu(u):\n    return torch.clamp(u, min=0.0)\n",
             "step", "def step(u):\n    # relu's derivative: 1 where u > 0, else 0 (the subgradient 0 at 0)\n    return torch.where(u > 0, torch.ones_like(u), torch.zeros_like(u))\n",
+            "ge0", "def ge0(u):\n    # 1 where u >= 0, else 0: where max(u, v) chooses u (ties go to the first operand)\n    return torch.where(u >= 0, torch.ones_like(u), torch.zeros_like(u))\n",
+            "ismax", ONE_HOT_TORCH.replace("NAME", "ismax").replace("ARG", "argmax").replace("WHICH", "largest"),
+            "ismin", ONE_HOT_TORCH.replace("NAME", "ismin").replace("ARG", "argmin").replace("WHICH", "smallest"),
             "sigmoid", "def sigmoid(u):\n    return torch.sigmoid(u)\n",
             "softplus", "def softplus(u):\n    # log(1 + exp(u)) without overflow, exact at every u (F.softplus turns linear past a threshold)\n    return torch.logaddexp(u, torch.zeros_like(u))\n",
             "softmax", "def softmax(v):\n    return torch.softmax(v, dim=0)\n",

@@ -74,6 +74,7 @@ final class Orientation {
             case Apply a -> elementwise(a, List.of(a.arg()));
             case Power p when isScalar(p.exponent()) -> elementwise(p, List.of(p.base(), p.exponent()));
             case Call c -> call(c);
+            case MaxMin m -> elementwise(m, List.of(m.left(), m.right()));
             default -> leaf(rebuild(e, Nodes.children(e).stream().map(this::canonical).toList(), false));
         };
     }
@@ -135,7 +136,7 @@ final class Orientation {
         Oriented arg = of(c.arg());
         return switch (c.fn()) {
             // the same number for a matrix and its transpose: the argument keeps its canonical form
-            case SUM, TR, DET, LOGDET, NORM1, NORM2 -> new Oriented(new Call(c.fn(), arg.form), false, true, new Call(c.fn(), arg.form));
+            case SUM, TR, DET, LOGDET, NORM1, NORM2, MAX, MIN -> new Oriented(new Call(c.fn(), arg.form), false, true, new Call(c.fn(), arg.form));
             case INV -> { // inv(X') = inv(X)'
                 Call inv = new Call(c.fn(), arg.form);
                 yield new Oriented(inv, arg.transposed, isVector(c), new Transpose(inv));
@@ -162,6 +163,7 @@ final class Orientation {
             case Add a -> new Add(kids, transposed ? a.shape().transpose() : a.shape());
             case Hadamard h -> new Hadamard(kids.get(0), kids.get(1));
             case Apply a -> new Apply(a.fn(), kids.get(0));
+            case MaxMin m -> new MaxMin(m.op(), kids.get(0), kids.get(1));
             case Power p -> new Power(kids.get(0), kids.get(1));
             case Block b -> {
                 List<List<Expr>> rows = new ArrayList<>();

@@ -70,6 +70,7 @@ final class PlanBuilder {
             case Identity i -> key.add(i.size());
             case Apply a -> key.add(a.fn());
             case Call c -> key.add(c.fn());
+            case MaxMin m -> key.add(m.op());
             case Block b -> key.add(b.rows().stream().map(List::size).toList());
             default -> { }
         }
@@ -120,9 +121,22 @@ final class PlanBuilder {
                         self -> ElementwiseKernels.apply(fn, self.in(0).out.data, self.out.data)));
             }
             case Call c -> call(c);
+            case MaxMin m -> maxMin(m);
             case Block b -> block(b);
             case Ref r -> step(r.value());
         };
+    }
+
+    /** max(A, B) or min(A, B) entry by entry, a scalar operand against every entry; ties take A. */
+    private Step maxMin(MaxMin m) {
+        Step l = step(m.left()), r = step(m.right());
+        boolean lScalar = m.left().isScalar(), rScalar = m.right().isScalar();
+        Step like = lScalar ? r : l;
+        MaxMin.Op op = m.op();
+        return add(new Step(op.fnName(), like.rows, like.cols, List.of(l, r), lScalar ? 1 : 0, self -> {
+            double[] x = self.in(0).out.data, y = self.in(1).out.data, z = self.out.data;
+            for (int i = 0; i < z.length; i++) z[i] = op.eval(x[lScalar ? 0 : i], y[rScalar ? 0 : i]);
+        }));
     }
 
     private Step input(Var v) {

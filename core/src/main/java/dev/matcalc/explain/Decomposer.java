@@ -86,6 +86,7 @@ final class Decomposer {
             case Power p -> new Power(kids.get(0), kids.get(1));
             case Apply a -> new Apply(a.fn(), kids.get(0));
             case Call c -> new Call(c.fn(), kids.get(0));
+            case MaxMin m -> new MaxMin(m.op(), kids.get(0), kids.get(1));
             case Block b -> {
                 List<List<Expr>> rows = new ArrayList<>();
                 int i = 0;

@@ -105,6 +105,8 @@ public final class DerivationFormat {
                 case '₁' -> sb.append("$_1$");
                 case '⟨' -> sb.append("$\\langle$");
                 case '⟩' -> sb.append("$\\rangle$");
+                case '≥' -> sb.append("$\\geq$");
+                case '≤' -> sb.append("$\\leq$");
                 default -> sb.append(c);
             }
         }

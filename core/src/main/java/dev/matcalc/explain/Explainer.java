@@ -307,6 +307,7 @@ public final class Explainer {
                 case Power p -> p.exponent() instanceof Num n && n.value() == -1 ? "reciprocal" : "power";
                 case Apply a -> a.fn().fnName();
                 case Call c -> c.fn().fnName();
+                case MaxMin m -> "element-wise " + m.op().fnName();
                 case Block b -> "stacking";
                 default -> "value";
             };

@@ -22,6 +22,7 @@ final class LocalRules {
             case Apply a -> a.isScalar() ? "derivative of " + a.fn().fnName() + " (" + a.fn().fnName() + "'(u))"
                     : "element-wise function → diagonal Jacobian diag(" + a.fn().fnName() + "'(u))";
             case Call c -> call(c);
+            case MaxMin m -> maxMin(m, arg);
             case Transpose t -> "transpose (d(U') = (dU)')";
             case Block b -> "stacking (each block by its own derivative)";
             default -> "identity";
@@ -53,6 +54,21 @@ final class LocalRules {
                 : "element-wise power → diagonal Jacobian diag(k u.^(k-1))";
     }
 
+    /** The indicator of where the operand is chosen; ties go to the first operand. */
+    private static String maxMin(MaxMin m, Var arg) {
+        String f = m.op().fnName();
+        boolean byFirst = Nodes.contains(m.left(), arg), bySecond = Nodes.contains(m.right(), arg);
+        String where = m.op() == MaxMin.Op.MAX ? "u ≥ v" : "u ≤ v";
+        String first = m.op() == MaxMin.Op.MAX ? "ge0(u - v)" : "ge0(v - u)";
+        String second = m.op() == MaxMin.Op.MAX ? "step(v - u)" : "step(u - v)";
+        if (byFirst && bySecond)
+            return "element-wise " + f + " (d " + f + "(u, v) = " + first + ".*du + " + second + ".*dv: the chosen operand's change, u's where " + where + ")";
+        String slope = byFirst ? first : second;
+        String rule = f + "(u, v) passes d" + (byFirst ? "u where " + where : "v where u is not chosen") + ", ties going to u";
+        return m.isScalar() ? "derivative of " + f + " (" + rule + ": " + slope + ")"
+                : "element-wise " + f + " → diagonal Jacobian diag(" + slope + ") (" + rule + ")";
+    }
+
     private static String call(Call c) {
         return switch (c.fn()) {
             case SUM -> c.arg().shape().isColumn() ? "vector sum reduction (∂sum(u)/∂u = 1')"
@@ -68,6 +84,9 @@ final class LocalRules {
             case SOFTMAX -> c.arg().shape().isMatrix()
                     ? "softmax of each column (per column ∂s/∂u = diag(s) - s s': dS = S.*(dU - sum(S.*dU, 1)))"
                     : "softmax (∂s/∂u = diag(s) - s s')";
+            case MAX -> "largest entry (d max(U) = <ismax(U), dU>: the change of the first largest entry)";
+            case MIN -> "smallest entry (d min(U) = <ismin(U), dU>: the change of the first smallest entry)";
+            case ISMAX, ISMIN -> c.fn().fnName() + " (piecewise constant: d " + c.fn().fnName() + "(U) = 0)";
             case LOGSUMEXP -> c.arg().shape().isMatrix()
                     ? "log-sum-exp of each column (d logsumexp(U, 1) = sum(softmax(U, 1).*dU, 1))"
                     : "log-sum-exp (∂ logsumexp(u)/∂u = softmax(u)')";

@@ -7,7 +7,7 @@ import dev.matcalc.shapes.Shape;
  * the function set is open ({@link Fn}, {@link MatFn}).
  */
 public sealed interface Expr
-        permits Var, Num, Ones, Identity, Zero, Add, MatMul, Transpose, Hadamard, Power, Apply, Call, Block, Ref {
+        permits Var, Num, Ones, Identity, Zero, Add, MatMul, Transpose, Hadamard, Power, Apply, Call, MaxMin, Block, Ref {
 
     Shape shape();
 

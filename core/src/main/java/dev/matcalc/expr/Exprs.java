@@ -205,11 +205,11 @@ public final class Exprs {
         fn.rejects(arg.shape()).ifPresent(msg -> { throw new IllegalArgumentException(msg); });
         if (arg.isScalar()) {
             return switch (fn) {
-                case SUM, TR, DET, DIAG_MATRIX, DIAG_VECTOR, LOGSUMEXP -> arg;
+                case SUM, TR, DET, DIAG_MATRIX, DIAG_VECTOR, LOGSUMEXP, MAX, MIN -> arg;
                 case LOGDET -> apply(Fn.LOG, arg);
                 case INV -> pow(arg, Num.MINUS_ONE);
                 case NORM1, NORM2 -> apply(Fn.ABS, arg);
-                case SOFTMAX, SIZE_ROWS, SIZE_COLS -> Num.ONE;
+                case SOFTMAX, SIZE_ROWS, SIZE_COLS, ISMAX, ISMIN -> Num.ONE;
             };
         }
         if (fn == MatFn.SIZE_ROWS && arg.shape().rows() instanceof Dim.Fixed f) return num(f.value());
@@ -237,6 +237,18 @@ public final class Exprs {
             if (fits && (best == null || v.shape().equals(shape) && !best.shape().equals(shape))) best = v;
         }
         return best == null ? arg : best;
+    }
+
+    /**
+     * max(a, b) or min(a, b), element-wise: non-scalar operands of one shape (expanded by the
+     * caller), or a scalar compared with every entry; two numbers fold.
+     */
+    public static Expr maxMin(MaxMin.Op op, Expr a, Expr b) {
+        if (!a.isScalar() && !b.isScalar() && !a.shape().equals(b.shape()))
+            throw new IllegalArgumentException("cannot compare element-wise " + a.shape() + " and " + b.shape());
+        if (a instanceof Num x && b instanceof Num y) return num(op.eval(x.value(), y.value()));
+        if (a.equals(b)) return a;
+        return new MaxMin(op, a, b);
     }
 
     // ---- implicit expansion and reductions along a dimension, as products with ones ----

@@ -10,7 +10,7 @@ import static dev.matcalc.expr.Exprs.*;
  * The element-wise functions: one entry each, with its name, its numeric kernel, its domain (for
  * drawing random test points), its spellings, and (in {@link #derivative}) its derivative f'(u),
  * applied element-wise: d f(u) = f'(u) .* du. Non-smooth points take the subgradient 0:
- * relu'(0) = abs'(0) = 0, sign' = step' = 0.
+ * relu'(0) = abs'(0) = 0, sign' = step' = ge0' = 0.
  */
 public enum Fn {
     SIN("sin", "\\sin", "np.sin", Domain.ALL, Math::sin),
@@ -28,6 +28,11 @@ public enum Fn {
     RELU("relu", "\\operatorname{relu}", "relu", Domain.NONZERO, x -> x > 0 ? x : 0),
     /** The Heaviside step (1 for u > 0, else 0): relu's derivative. */
     STEP("step", "\\operatorname{step}", "step", Domain.NONZERO, x -> x > 0 ? 1 : 0),
+    /**
+     * The indicator of u >= 0 (1 there, else 0; the step that is 1 at 0): where max(u, v) chooses
+     * its first operand, u - v >= 0, ties included, so d max(u, v) = ge0(u - v).*du + step(v - u).*dv.
+     */
+    GE0("ge0", "", "ge0", Domain.NONZERO, x -> x >= 0 ? 1 : 0),
     // exp(-x) = inf below x = -709 gives 1/inf = 0, sigmoid's limit: no NaN, no exception
     SIGMOID("sigmoid", "\\sigma", "sigmoid", Domain.ALL, x -> 1 / (1 + Math.exp(-x))),
     // softplus(u) = log(1 + exp(u)), computed without overflow
@@ -48,7 +53,7 @@ public enum Fn {
             case SQRT -> mul(num(0.5), pow(apply(SQRT, u), Num.MINUS_ONE));     // 1/(2√u)
             case TANH -> sub(Num.ONE, pow(apply(TANH, u), Num.TWO));            // 1 - tanh²
             case ABS -> apply(SIGN, u);                                          // subgradient 0 at 0
-            case SIGN, STEP -> zeroLike(u);                                      // 0 almost everywhere
+            case SIGN, STEP, GE0 -> zeroLike(u);                                 // 0 almost everywhere
             case RELU -> apply(STEP, u);                                         // subgradient 0 at 0
             case SIGMOID -> hadamard(apply(SIGMOID, u), sub(Num.ONE, apply(SIGMOID, u))); // s.*(1-s)
             case SOFTPLUS -> apply(SIGMOID, u);                                  // softplus' = sigmoid

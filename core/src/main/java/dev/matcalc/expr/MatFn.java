@@ -74,6 +74,25 @@ public enum MatFn {
             if (self.arg().shape().cols().isOne()) return inner(call(SOFTMAX, self.arg()), dx); // softmax(x)' dx
             return sumColumns(hadamard(call(SOFTMAX, self.arg()), dx));                      // sum(softmax(X).*dX, 1)
         }
+    },
+    /** max(X): the largest entry. d max(X) = <ismax(X), dX>, the subgradient of the first largest entry. */
+    MAX("max", "\\max", false) {
+        Expr jvp(Call self, Expr dx) { return inner(call(ISMAX, self.arg()), dx); }
+    },
+    /** min(X): the smallest entry. d min(X) = <ismin(X), dX>. */
+    MIN("min", "\\min", false) {
+        Expr jvp(Call self, Expr dx) { return inner(call(ISMIN, self.arg()), dx); }
+    },
+    /**
+     * ismax(X): 1 at the first largest entry of X (first in column order, as vec(X) lists them:
+     * MATLAB's max(X(:))), 0 elsewhere; the gradient of max(X). Piecewise constant: d ismax = 0.
+     */
+    ISMAX("ismax", "\\operatorname{ismax}", false) {
+        Expr jvp(Call self, Expr dx) { return zeroLike(self); }
+    },
+    /** ismin(X): 1 at the first smallest entry of X (column order), 0 elsewhere. d ismin = 0. */
+    ISMIN("ismin", "\\operatorname{ismin}", false) {
+        Expr jvp(Call self, Expr dx) { return zeroLike(self); }
     };
 
     private final String name;
@@ -114,15 +133,15 @@ public enum MatFn {
                     : Optional.of(name + " needs a square matrix, got " + arg.kind() + " (" + arg + ")");
             case DIAG_MATRIX -> arg.isColumn() || arg.isScalar() ? Optional.empty()
                     : Optional.of(name + " needs a vector, got " + arg.kind() + " (" + arg + ")");
-            case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS, SOFTMAX, LOGSUMEXP -> Optional.empty();
+            case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS, SOFTMAX, LOGSUMEXP, MAX, MIN, ISMAX, ISMIN -> Optional.empty();
         };
     }
 
     public Shape resultShape(Shape arg) {
         return switch (this) {
-            case SUM, TR, DET, LOGDET, NORM1, NORM2, SIZE_ROWS, SIZE_COLS -> Shape.SCALAR;
+            case SUM, TR, DET, LOGDET, NORM1, NORM2, SIZE_ROWS, SIZE_COLS, MAX, MIN -> Shape.SCALAR;
             case LOGSUMEXP -> new Shape(Dim.ONE, arg.cols());
-            case INV, SOFTMAX -> arg;
+            case INV, SOFTMAX, ISMAX, ISMIN -> arg;
             case DIAG_MATRIX -> new Shape(arg.rows(), arg.rows());
             case DIAG_VECTOR -> Shape.vector(arg.rows());
         };

@@ -24,6 +24,7 @@ public final class Nodes {
             case Power p -> List.of(p.base(), p.exponent());
             case Apply a -> List.of(a.arg());
             case Call c -> List.of(c.arg());
+            case MaxMin m -> List.of(m.left(), m.right());
             case Block b -> b.rows().stream().flatMap(List::stream).toList();
             case Ref r -> List.of(r.value());
         };
@@ -44,6 +45,7 @@ public final class Nodes {
             case Power p -> Exprs.pow(kids.get(0), kids.get(1));
             case Apply a -> Exprs.apply(a.fn(), kids.get(0));
             case Call c -> Exprs.call(c.fn(), kids.get(0));
+            case MaxMin m -> Exprs.maxMin(m.op(), kids.get(0), kids.get(1));
             case Ref r -> new Ref(r.name(), kids.get(0));
             case Block b -> {
                 List<List<Expr>> rows = new ArrayList<>();

@@ -115,6 +115,7 @@ public final class DualEvaluator {
             case Power p -> true;
             case Apply a -> true;
             case Call c -> true;
+            case MaxMin m -> false;                                     // chooses an entry, computes none
             case Var v -> false;
             case Num n -> false;
             case Ones o -> false;
@@ -168,6 +169,7 @@ public final class DualEvaluator {
             case Apply a -> DualKernels.apply(a.fn(), dual(a.arg()), () -> underflow(a));
             // a matrix function rounds inside (an LU factorization): as if on a perturbed argument
             case Call c -> DualKernels.call(c.fn(), jitter == null ? dual(c.arg()) : jittered(dual(c.arg())));
+            case MaxMin m -> DualKernels.maxMin(m.op(), dual(m.left()), dual(m.right()));
             case Block b -> block(b);
             case Ref r -> dual(r.value());                                 // a named subexpression is its value
         };

@@ -2,6 +2,7 @@ package dev.matcalc.numeric;
 
 import dev.matcalc.expr.Fn;
 import dev.matcalc.expr.MatFn;
+import dev.matcalc.expr.MaxMin;
 import dev.matcalc.numeric.DualEvaluator.Dual;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -49,7 +50,7 @@ final class DualKernels {
     private static boolean neverZero(Fn fn) {
         return switch (fn) {
             case EXP, SIGMOID, SOFTPLUS -> true;
-            case SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, LOG, SQRT, TANH, ABS, SIGN, RELU, STEP -> false;
+            case SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN, LOG, SQRT, TANH, ABS, SIGN, RELU, STEP, GE0 -> false;
         };
     }
 
@@ -57,7 +58,7 @@ final class DualKernels {
     private static boolean neverFlat(Fn fn) {
         return switch (fn) {
             case EXP, SIGMOID, SOFTPLUS, TAN, TANH, ARCTAN, ARCSIN, ARCCOS, LOG, SQRT -> true;
-            case SIN, COS, ABS, SIGN, RELU, STEP -> false;
+            case SIN, COS, ABS, SIGN, RELU, STEP, GE0 -> false;
         };
     }
 
@@ -77,6 +78,7 @@ final class DualKernels {
             case SIGN -> a > 0 ? 1 : a < 0 ? -1 : 0;
             case RELU -> Math.max(a, 0);
             case STEP -> a > 0 ? 1 : 0;
+            case GE0 -> a >= 0 ? 1 : 0;
             case SIGMOID -> a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
             case SOFTPLUS -> a > 30 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a));
         };
@@ -96,7 +98,7 @@ final class DualKernels {
             case SQRT -> 1 / (2 * Math.sqrt(a));
             case TANH -> 1 / (Math.cosh(a) * Math.cosh(a));
             case ABS -> a > 0 ? 1 : a < 0 ? -1 : 0;
-            case SIGN, STEP -> 0;
+            case SIGN, STEP, GE0 -> 0;
             case RELU -> a > 0 ? 1 : 0;
             case SIGMOID -> {
                 double s = value(Fn.SIGMOID, a);
@@ -171,6 +173,14 @@ final class DualKernels {
                 }
                 yield new Dual(s, t);
             }
+            case MAX, MIN, ISMAX, ISMIN -> {                // the chosen entry x_k: d max = dx_k, d ismax = 0
+                int chosen = Extrema.first(x.data, x.numRows, x.numCols, fn == MatFn.MAX || fn == MatFn.ISMAX);
+                boolean mask = fn == MatFn.ISMAX || fn == MatFn.ISMIN;
+                DMatrixRMaj v = mask ? new DMatrixRMaj(x.numRows, x.numCols) : scalar(x.data[chosen]);
+                if (mask) v.data[chosen] = 1;
+                for (int k = 0; k < nd; k++) t[k] = mask ? new DMatrixRMaj(x.numRows, x.numCols) : scalar(dx[k].data[chosen]);
+                yield new Dual(v, t);
+            }
             case LOGSUMEXP -> {                             // d lse = softmax(x) · dx
                 double max = CommonOps_DDRM.elementMax(x), sum = 0;
                 for (int i = 0; i < x.getNumElements(); i++) sum += Math.exp(x.data[i] - max);
@@ -179,6 +189,26 @@ final class DualKernels {
                 yield new Dual(scalar(max + Math.log(sum)), t);
             }
         };
+    }
+
+    /**
+     * max(A, B) or min(A, B) entry by entry: the chosen operand's value and tangents (the first
+     * operand where they are equal); a 1×1 operand is compared with every entry of the other.
+     */
+    static Dual maxMin(MaxMin.Op op, Dual a, Dual b) {
+        boolean aScalar = a.value().getNumElements() == 1, bScalar = b.value().getNumElements() == 1;
+        DMatrixRMaj like = aScalar ? b.value() : a.value();
+        int n = like.getNumElements(), nd = a.tangents().length;
+        DMatrixRMaj v = new DMatrixRMaj(like.numRows, like.numCols);
+        DMatrixRMaj[] t = new DMatrixRMaj[nd];
+        for (int k = 0; k < nd; k++) t[k] = new DMatrixRMaj(like.numRows, like.numCols);
+        for (int i = 0; i < n; i++) {
+            int ia = aScalar ? 0 : i, ib = bScalar ? 0 : i;
+            boolean first = op.choosesFirst(a.value().data[ia], b.value().data[ib]);
+            v.data[i] = first ? a.value().data[ia] : b.value().data[ib];
+            for (int k = 0; k < nd; k++) t[k].data[i] = first ? a.tangents()[k].data[ia] : b.tangents()[k].data[ib];
+        }
+        return new Dual(v, t);
     }
 
     /** softmax and logsumexp of a matrix: of each column, value and tangents alike. */

@@ -163,6 +163,7 @@ public final class Evaluator {
                 yield out;
             }
             case Call c -> MatrixKernels.call(c.fn(), compute(c.arg()));
+            case MaxMin m -> Extrema.elementwise(m.op(), compute(m.left()), compute(m.right()));
             case Block b -> block(b);
             case Ref r -> compute(r.value());
         };

@@ -40,6 +40,8 @@ public final class MatrixKernels {
             case SIZE_COLS -> scalar(a.numCols);
             case SOFTMAX -> columnwise(a, a.numRows, MatrixKernels::softmax);
             case LOGSUMEXP -> columnwise(a, 1, column -> scalar(logsumexp(column)));
+            case MAX, MIN -> scalar(Extrema.value(a, fn == MatFn.MAX));
+            case ISMAX, ISMIN -> Extrema.mask(a, fn == MatFn.ISMAX);
         };
     }
 

@@ -274,6 +274,7 @@ public final class StableForms {
         boolean sameHead = switch (a) {
             case Apply x -> x.fn() == ((Apply) b).fn();
             case Call x -> x.fn() == ((Call) b).fn();
+            case MaxMin x -> x.op() == ((MaxMin) b).op();
             case Block x -> x.rows().stream().map(List::size).toList()
                     .equals(((Block) b).rows().stream().map(List::size).toList());
             case Add x -> true;

@@ -163,6 +163,7 @@ public final class CommonSubexpressions {
                 case MatMul m -> m.shape();
                 case Apply a -> a.fn();
                 case Call c -> c.fn();
+                case MaxMin m -> m.op();
                 case Block b -> List.of(b.shape(), b.rows().stream().map(List::size).toList());
                 default -> "";                                  // Transpose, Hadamard, Power: children only
             };
@@ -204,6 +205,7 @@ public final class CommonSubexpressions {
             case Power p -> new Power(cs.get(0), cs.get(1));
             case Apply a -> new Apply(a.fn(), cs.get(0));
             case Call c -> new Call(c.fn(), cs.get(0));
+            case MaxMin m -> new MaxMin(m.op(), cs.get(0), cs.get(1));
             case Block b -> {
                 List<List<Expr>> rows = new ArrayList<>();
                 int i = 0;

@@ -101,6 +101,9 @@ public abstract class ExprRenderer {
 
     protected abstract Piece call(MatFn fn, Piece arg);
 
+    /** {@code max(a, b)} or {@code min(a, b)}, element-wise. */
+    protected abstract Piece maxMin(MaxMin.Op op, Piece a, Piece b);
+
     /** {@code name(arg, axis)} for a function along a dimension (axis 1 or 2), {@code name(arg)} for axis 0. */
     protected abstract Piece alongDimension(String name, String latex, Piece arg, int axis);
 
@@ -133,8 +136,17 @@ public abstract class ExprRenderer {
             case Call c -> c.fn().axis(c.arg().shape()) != 0
                     ? alongDimension(c.fn().fnName(), c.fn().latex(), piece(c.arg()), c.fn().axis(c.arg().shape()))
                     : call(c.fn(), piece(c.arg()));
+            case MaxMin m -> maxMin(m);
             case Block b -> block(b.rows().stream().map(row -> row.stream().map(this::piece).toList()).toList());
         };
+    }
+
+    /** max(W*X + b, 0): an expanded operand shows bare beside a full-size one, as in a sum. */
+    private Piece maxMin(MaxMin m) {
+        Expr l = m.left(), r = m.right();
+        if (Reductions.fullSize(l)) r = Reductions.unexpanded(r).orElse(r);
+        if (Reductions.fullSize(r)) l = Reductions.unexpanded(l).orElse(l);
+        return maxMin(m.op(), piece(l), piece(r));
     }
 
     private Piece sum(Add a) {

@@ -117,6 +117,7 @@ public final class LatexRenderer extends ExprRenderer {
     @Override
     protected Piece apply(Fn fn, Piece arg) {
         if (fn == Fn.SQRT) return Piece.atom("\\sqrt{" + arg.text() + "}");
+        if (fn == Fn.GE0) return Piece.atom("\\left[" + arg.text() + " \\geq 0\\right]");   // Iverson's bracket
         return Piece.atom(fn.latex() + parens(arg.text()));
     }
 
@@ -128,6 +129,11 @@ public final class LatexRenderer extends ExprRenderer {
             case NORM2 -> Piece.atom("\\lVert " + arg.text() + "\\rVert_2");
             default -> Piece.atom(fn.latex() + parens(arg.text()));
         };
+    }
+
+    @Override
+    protected Piece maxMin(MaxMin.Op op, Piece a, Piece b) {
+        return Piece.atom("\\" + op.fnName() + parens(a.text() + ", " + b.text()));
     }
 
     @Override

@@ -160,6 +160,7 @@ public final class PrettyRenderer extends ExprRenderer {
     @Override
     protected Piece apply(Fn fn, Piece arg) {
         if (fn == Fn.SQRT) return Piece.atom("√" + wrap(arg, Piece.ATOM).text());
+        if (fn == Fn.GE0) return Piece.atom("[" + arg.text() + " ≥ 0]");          // Iverson's bracket
         return Piece.atom(fn.fnName() + "(" + arg.text() + ")");
     }
 
@@ -172,6 +173,11 @@ public final class PrettyRenderer extends ExprRenderer {
             case LOGDET -> Piece.atom("log det(" + arg.text() + ")");
             default -> Piece.atom(fn.fnName() + "(" + arg.text() + ")");
         };
+    }
+
+    @Override
+    protected Piece maxMin(MaxMin.Op op, Piece a, Piece b) {
+        return Piece.atom(op.fnName() + "(" + a.text() + ", " + b.text() + ")");
     }
 
     @Override

@@ -118,6 +118,11 @@ public final class TextRenderer extends ExprRenderer {
     }
 
     @Override
+    protected Piece maxMin(MaxMin.Op op, Piece a, Piece b) {
+        return Piece.atom(op.fnName() + "(" + a.text() + ", " + b.text() + ")");
+    }
+
+    @Override
     protected Piece alongDimension(String name, String latex, Piece arg, int axis) {
         return Piece.atom(name + "(" + arg.text() + (axis == 0 ? "" : ", " + axis) + ")");
     }

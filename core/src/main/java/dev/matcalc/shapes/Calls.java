@@ -26,6 +26,12 @@ final class Calls {
         }
         Inferred arg = args.get(0);
         if (Inference.isElementwise(name)) return arg;
+        if (FunctionNames.isPairwise(name) && args.size() == 2) {
+            Node a = call.args().get(0), b = call.args().get(1);
+            Inferred second = args.get(1);
+            return in.elementwise(arg, second, call.span(), () -> "cannot compare element-wise in " + name + ": "
+                    + in.describe(a.span(), arg) + " and " + in.describe(b.span(), second));
+        }
         int axis = dimension(call);
         if (name.equals(FunctionNames.SIZE)) return Inference.scalar();
         if (name.equals(FunctionNames.MEAN) || name.equals("sum")) {
@@ -37,7 +43,8 @@ final class Calls {
         if (in.isScalar(arg)) return arg; // every matrix function has a scalar meaning
         boolean vector = in.dims.isOne(arg.cols()), row = in.dims.isOne(arg.rows());
         return switch (fn) {
-            case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS -> Inference.scalar();
+            case SUM, NORM1, NORM2, SIZE_ROWS, SIZE_COLS, MAX, MIN -> Inference.scalar();
+            case ISMAX, ISMIN -> arg;
             case SOFTMAX, LOGSUMEXP -> {
                 if (axis == 1) yield fn == MatFn.SOFTMAX ? arg : new Inferred(DimSolver.ONE, arg.cols());
                 if (axis == 2) yield fn == MatFn.SOFTMAX ? arg : new Inferred(arg.rows(), DimSolver.ONE);

@@ -4,6 +4,7 @@ import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Exprs;
 import dev.matcalc.expr.Fn;
 import dev.matcalc.expr.MatFn;
+import dev.matcalc.expr.MaxMin;
 import dev.matcalc.expr.Num;
 import dev.matcalc.expr.Var;
 import dev.matcalc.shapes.Inference.Inferred;
@@ -62,6 +63,13 @@ final class ExprBuilder {
     private Expr call(Node.Call c) {
         if (c.name().equals(FunctionNames.VECTOR)) return Exprs.column(c.args().stream().map(this::build).toList());
         Expr arg = build(c.args().get(0));
+        if (FunctionNames.isPairwise(c.name()) && c.args().size() == 2) {
+            Expr second = build(c.args().get(1));
+            Shape both = Exprs.broadcastShape(arg.shape(), second.shape());
+            MaxMin.Op op = c.name().equals("max") ? MaxMin.Op.MAX : MaxMin.Op.MIN;
+            return Exprs.maxMin(op, arg.isScalar() ? arg : Exprs.broadcast(arg, both),
+                    second.isScalar() ? second : Exprs.broadcast(second, both));
+        }
         Optional<Fn> fn = Fn.byName(c.name());
         if (fn.isPresent()) return Exprs.apply(fn.get(), arg);
         int axis = Calls.dimension(c);

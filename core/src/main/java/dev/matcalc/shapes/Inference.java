@@ -201,7 +201,7 @@ final class Inference {
      * agree, or one of them is 1 and is repeated along it (a vector added to every column of a
      * matrix, a row to every row, a scalar everywhere).
      */
-    private Inferred elementwise(Inferred left, Inferred right, Span both, Supplier<String> failure) {
+    Inferred elementwise(Inferred left, Inferred right, Span both, Supplier<String> failure) {
         if (isScalar(left)) return right;
         if (isScalar(right)) return left;
         Integer rows = expanded(left.rows(), right.rows());

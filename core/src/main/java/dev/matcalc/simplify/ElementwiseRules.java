@@ -139,5 +139,14 @@ final class ElementwiseRules {
         return in.equals(part) || Nodes.children(in).stream().anyMatch(k -> occurs(part, k));
     }
 
-    static final List<Rule> ALL = List.of(HADAMARD, POWER_OF_SCALED, INVERSE_FUNCTIONS, SIGMOID, CANCELLING_DISTRIBUTION);
+    /**
+     * An indicator (0 or 1 in every entry) is its own positive power: step(u).^2 = step(u), as
+     * second derivatives of max and relu write it (ge0(x - y).*ge0(x - y)).
+     */
+    static final Rule INDICATOR_POWER = new Rule("indicatorPower", "step(u).^k = step(u), ge0(u).^k = ge0(u) for k > 0", e ->
+            e instanceof Power p && p.base() instanceof Apply a && (a.fn() == Fn.STEP || a.fn() == Fn.GE0)
+                    && p.exponent() instanceof Num k && k.value() > 0 ? a : null);
+
+    static final List<Rule> ALL = List.of(HADAMARD, POWER_OF_SCALED, INVERSE_FUNCTIONS, SIGMOID, CANCELLING_DISTRIBUTION,
+            INDICATOR_POWER);
 }

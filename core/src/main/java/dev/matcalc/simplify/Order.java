@@ -43,6 +43,7 @@ final class Order {
             case Power p -> { write(p.base(), sb); sb.append('^'); write(p.exponent(), sb); }
             case Apply a -> { sb.append(a.fn().fnName()).append('('); write(a.arg(), sb); sb.append(')'); }
             case Call c -> { sb.append(c.fn().fnName()).append('('); write(c.arg(), sb); sb.append(')'); }
+            case MaxMin m -> { sb.append(m.op().fnName()).append('('); write(m.left(), sb); sb.append(','); write(m.right(), sb); sb.append(')'); }
             case Ref r -> sb.append(r.name());
             case Block b -> { sb.append('['); b.rows().forEach(r -> r.forEach(x -> { write(x, sb); sb.append(','); })); sb.append(']'); }
         }

@@ -24,6 +24,7 @@ public final class Symmetry {
             case Add a -> a.terms().stream().allMatch(Symmetry::isSymmetric);
             case Hadamard h -> isSymmetric(h.left()) && isSymmetric(h.right());
             case Apply a -> isSymmetric(a.arg());
+            case MaxMin m -> isSymmetric(m.left()) && isSymmetric(m.right());
             case Power p -> isSymmetric(p.base());
             case MatMul m -> isPalindrome(m.factors().stream().filter(f -> !f.isScalar()).toList());
             default -> false;

@@ -39,10 +39,11 @@ final class TransposeRules {
             e -> e instanceof Transpose t && t.arg() instanceof Hadamard h && h.shape().isMatrix()
                     ? hadamard(transpose(h.left()), transpose(h.right())) : null);
 
-    static final Rule ELEMENTWISE = new Rule("transposeOfElementwise", "f(A)' = f(A')", e -> {
+    static final Rule ELEMENTWISE = new Rule("transposeOfElementwise", "f(A)' = f(A'), max(A, B)' = max(A', B')", e -> {
         if (!(e instanceof Transpose t) || !t.arg().shape().isMatrix()) return null;
         if (t.arg() instanceof Apply a) return apply(a.fn(), transpose(a.arg()));
         if (t.arg() instanceof Power p) return pow(transpose(p.base()), p.exponent());
+        if (t.arg() instanceof MaxMin m) return maxMin(m.op(), transpose(m.left()), transpose(m.right()));
         return null;
     });
 

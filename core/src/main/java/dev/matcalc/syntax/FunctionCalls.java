@@ -32,6 +32,11 @@ final class FunctionCalls {
                         + Text.quote(source, dim.span()) + "'", source, dim.span());
             return call;
         }
+        if (FunctionNames.isPairwise(name)) {
+            if (count == 1 || count == 2) return call;
+            throw new SourceError(name + " takes 1 argument (" + name + "(X), its " + (name.equals("max") ? "largest" : "smallest")
+                    + " entry) or 2 (" + name + "(A, B), element-wise), got " + count, source, call.span());
+        }
         if (name.equals(FunctionNames.SIZE)) {
             throw new SourceError("size takes a matrix and a dimension: size(X, 1) (rows) or size(X, 2) (columns), got "
                     + count + " argument" + (count == 1 ? "" : "s"), source, call.span());

@@ -24,6 +24,17 @@ public final class FunctionNames {
     /** The functions that take a dimension as an optional second argument ({@code sum(X, 2)}). */
     private static final Set<String> WITH_DIMENSION = Set.of("sum", MEAN, "softmax", "logsumexp", SIZE);
 
+    /**
+     * The functions that compare two operands element-wise when given two arguments
+     * ({@code max(A, B)}), and reduce to one entry when given one ({@code max(X)}).
+     */
+    private static final Set<String> PAIRWISE = Set.of("max", "min");
+
+    /** Whether {@code name(A, B)} compares A and B element-wise. */
+    public static boolean isPairwise(String name) {
+        return PAIRWISE.contains(name);
+    }
+
     /** All known names: element-wise functions, matrix functions, then the constructors. */
     public static final List<String> ALL = all();
 

@@ -159,8 +159,29 @@ final class DerivativeTable {
                 c("sum(logsumexp(S, 2))", "S", GRADIENT));
     }
 
+    /**
+     * max and min: element-wise with a scalar, a vector and a matrix, under implicit expansion (a
+     * ReLU layer over a batch), with either or both operands varying; and the largest and smallest
+     * entry of a vector or matrix. Random points avoid ties almost surely (the kinks).
+     */
+    static List<Case> extrema() {
+        return List.of(
+                c("max(x, 0)", "x", JACOBIAN), c("min(x, y)", "y", JACOBIAN), c("max(x, y)", "x", JACOBIAN),
+                c("max(x, a*y)", "a", DERIVATIVE), c("max(a, c)", "a", DERIVATIVE), c("min(a, c)", "c", DERIVATIVE),
+                c("sum(max(W*x + b, 0))", "x", GRADIENT), c("sum(max(W*x + b, 0))", "W", GRADIENT),
+                c("sum(max(W*x + b, 0))", "b", GRADIENT), c("max(W*x + b, 0)", "W", TENSOR),
+                c("sum(max(W*P + b, 0))", "W", GRADIENT), c("sum(max(W*P + b, 0))", "b", GRADIENT),
+                c("sum(min(P, r'))", "r", GRADIENT), c("sum(max(x, y'))", "y", GRADIENT), c("max(A, B)", "A", TENSOR),
+                c("sum(max(A, a))", "a", DERIVATIVE), c("sum(min(S, A))", "S", GRADIENT), c("max(x'*y, a)", "x", GRADIENT),
+                c("sum(max(1 - y.*(A*x), 0))", "x", GRADIENT), c("max(x, A*x)", "x", JACOBIAN),
+                c("max(x)", "x", GRADIENT), c("min(x)", "x", GRADIENT), c("max(A)", "A", GRADIENT), c("min(W*x)", "x", GRADIENT),
+                c("max(W*x + b)", "W", GRADIENT), c("max(S)", "S", GRADIENT), c("max(a*x)", "a", DERIVATIVE),
+                c("min(P)*x", "P", TENSOR), c("max(x)*y", "x", JACOBIAN));
+    }
+
     static List<Case> all() {
         List<Case> all = new ArrayList<>(elementwise());
+        all.addAll(extrema());
         all.addAll(batched());
         all.addAll(matrixFunctions());
         all.addAll(operators());

@@ -54,7 +54,17 @@ class SecondDerivativeTest {
             new Case("sum(tanh(a*x))", "a", "a", SECOND_DERIVATIVE),
             new Case("logdet(Q)", "Q", "Q", HESSIAN),                          // by a matrix: a tensor, no matrix form
             new Case("x'*S*x", "S", "x", TENSOR),
-            new Case("logdet(S)", "S", "S", HESSIAN));
+            new Case("logdet(S)", "S", "S", HESSIAN),
+            new Case("sum(max(x, y).^2) + max(x)*min(x)", "x", "x", HESSIAN),  // max and min: indicators, their powers
+            new Case("sum(max(W*x + b, 0).^2)", "x", "x", HESSIAN),              // a squared ReLU layer
+            new Case("sum(min(x, a).^3)", "a", "x", SECOND_DERIVATIVE));
+
+    /** An indicator is its own square: the Hessian of a squared max reads ge0(...), not ge0(...).^2. */
+    @org.junit.jupiter.api.Test
+    void indicatorsAreTheirOwnPowers() {
+        DerivativeResult h = MatCalc.parse("sum(max(x, y).^2)", LETS).derivative(Layout.MIXED, "x", "x");
+        assertThat(h.toText()).isEqualTo("2*diag(ge0(x - y))");
+    }
 
     static Stream<Arguments> rows() {
         return CASES.stream().flatMap(c -> Stream.of(Layout.values()).map(l -> Arguments.of(c, l)));

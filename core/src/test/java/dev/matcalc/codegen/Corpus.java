@@ -88,6 +88,13 @@ final class Corpus {
         c.add(of("softmaxCrossEntropyBatch", "-sum(Y.*log(softmax(Z, 1)))", "Z"));
         c.add(of("attention", "sum(G.*(softmax(Q*K'/c, 2)*V)) + sum(logsumexp(Q, 2))", "Q"));
         c.add(of("rowExpansion", "sum(exp(P - r')) + sum(logsumexp(P, 1)) + sum(P./y, 2)'*u", "P"));
+        // max and min: element-wise (a ReLU layer over a batch, a hinge loss), and of all entries
+        c.add(new Case("reluBatch", "sum(G.*max(W*X + b, 0))", List.of("b:vector(m)"), Layout.NUMERATOR,
+                List.of(List.of("W"), List.of("b"))));
+        c.add(new Case("hingeLoss", "sum(max(1 - y.*(X*w), 0)) + lam*norm2(w)^2", List.of("lam:scalar"), Layout.MIXED,
+                List.of(List.of("w"))));
+        c.add(of("extremeEntries", "max(A*x) - min(A) + sum(min(x, y)) + sum(max(x', A))", "A"));
+        c.add(of("extremeEntriesByVector", "max(A*x) + min(x) + sum(max(y, x)) + sum(min(A, x'))", "x"));
         c.add(of("sqrtAndPowers", "sum(sqrt(x)) + sum(x.^-2) + sum(x./(1+x.^2))", "x"));
         // the constant rule (issue 14): by declared variables f does not mention, sized by their own values
         c.add(new Case("constantRule_gradientByAnAbsentVector_issue14", "sum(A*y)", List.of("x:vector(k)"),

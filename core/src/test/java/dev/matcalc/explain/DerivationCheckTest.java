@@ -40,6 +40,8 @@ class DerivationCheckTest {
             new WorkedExamples("logdet", "logdet(X) + tr(inv(X)*A)", List.of(), List.of("X")),
             new WorkedExamples("repeated-subterm", "sin(x'*x) * cos(x'*x) + norm2(x)^2", List.of(), List.of("x")),
             new WorkedExamples("softmax-ce", "logsumexp(A*x) - y'*A*x", List.of(), List.of("x")),
+            new WorkedExamples("max-min", "sum(max(x, y)) + min(A*x) + max(x'*y, c)", List.of("c:scalar"), List.of("x", "y")),
+            new WorkedExamples("min-expanded", "sum(min(W*X, b)) + max(X)", List.of("b:vector(m)"), List.of("b", "X")),
             new WorkedExamples("scalar-paths", "x*y + sin(x*y) + x^3", List.of("x:scalar", "y:scalar"), List.of("x")));
 
     @ParameterizedTest
@@ -139,7 +141,10 @@ class DerivationCheckTest {
             Tensor symbolic;
             if (d.hasMatrixForm()) {
                 DMatrixRMaj m = new Evaluator(values).bind(op).eval(d.matrix());
-                if (layout == Layout.DENOMINATOR) m = CommonOps_DDRM.transpose(m, null);
+                // the tensor's order is shape(f) + shape(x): a Jacobian is stored as the numerator layout
+                // writes it, a gradient (of a scalar) as the denominator layout does, in x's shape
+                boolean gradient = op.isScalar() && !local.wrt().isScalar();
+                if (layout == Layout.DENOMINATOR != gradient) m = CommonOps_DDRM.transpose(m, null);
                 symbolic = new Tensor(numeric.shape(), m.getData().clone());
             } else {
                 symbolic = Derivatives.fromLinear(d.differential(), d.directions().getFirst(), op.shape(),

@@ -16,7 +16,9 @@ record WorkedExamples(String name, String expr, List<String> lets, List<String> 
             new WorkedExamples("batched-linear-layer", "sum((W*X + b - Y).^2)", List.of("b:vector(m)"), List.of("W", "b")),
             new WorkedExamples("mse-mean", "mean((X*w - y).^2)", List.of(), List.of("w")),
             new WorkedExamples("softmax-cross-entropy-batch", "-sum(Y.*log(softmax(Z, 1)))", List.of(), List.of("Z")),
-            new WorkedExamples("attention", "sum(G.*(softmax(Q*K'/c, 2)*V))", List.of(), List.of("Q", "V")));
+            new WorkedExamples("attention", "sum(G.*(softmax(Q*K'/c, 2)*V))", List.of(), List.of("Q", "V")),
+            new WorkedExamples("hinge-loss", "sum(max(1 - y.*(X*w), 0)) + lam*norm2(w)^2", List.of("lam:scalar"), List.of("w")),
+            new WorkedExamples("relu-layer-batch", "sum(G.*max(W*X + b, 0))", List.of("b:vector(m)"), List.of("W", "b")));
 
     /** {@code diff EXPR --wrt ... --let ... --steps}, plus {@code extra}. */
     String[] cli(String... extra) {

@@ -77,6 +77,10 @@ class LatexRendererTest {
         renders(call(MatFn.SUM, x), "\\operatorname{sum}\\left(x\\right)");
         renders(apply(Fn.SIGMOID, x), "\\sigma\\left(x\\right)");
         renders(call(MatFn.INV, add(A, B)), "\\left(A + B\\right)^{-1}");
+        renders(maxMin(MaxMin.Op.MAX, x, Num.ZERO), "\\max\\left(x, 0\\right)");
+        renders(call(MatFn.MIN, x), "\\min\\left(x\\right)");
+        renders(call(MatFn.ISMAX, x), "\\operatorname{ismax}\\left(x\\right)");
+        renders(apply(Fn.GE0, sub(x, y)), "\\left[x - y \\geq 0\\right]");
         renders(block(List.of(List.of(A, B), List.of(C, X))), "\\begin{bmatrix} A & B \\\\ C & X \\end{bmatrix}");
     }
 

@@ -104,6 +104,11 @@ final class MiniParser {
         String name = m.group();
         if (eat("(")) {
             Expr arg = sum();
+            if ((name.equals("max") || name.equals("min")) && eat(",")) {      // element-wise, operands of one shape
+                Expr second = sum();
+                expect(")");
+                return maxMin(name.equals("max") ? MaxMin.Op.MAX : MaxMin.Op.MIN, arg, second);
+            }
             expect(")");
             var fn = Fn.byName(name);
             if (fn.isPresent()) return apply(fn.get(), arg);

@@ -69,6 +69,10 @@ class PrettyRendererTest {
         renders(call(MatFn.LOGDET, A), "log det(A)");
         renders(call(MatFn.DIAG_VECTOR, A), "diag(A)");
         renders(block(List.of(List.of(A, B), List.of(C, X))), "[A, B; C, X]");
+        renders(maxMin(MaxMin.Op.MAX, add(mul(A, x), y), Num.ZERO), "max(Ax + y, 0)");
+        renders(apply(Fn.GE0, add(mul(A, x), y)), "[Ax + y ≥ 0]");                 // Iverson's bracket
+        renders(hadamard(apply(Fn.GE0, sub(x, y)), z), "[x − y ≥ 0] ⊙ z");
+        renders(call(MatFn.ISMIN, x), "ismin(x)");
         renders(mul(num(0.5), pow(call(MatFn.NORM2, x), Num.MINUS_ONE), transpose(x)), "0.5xᵀ/‖x‖₂");
     }
 

@@ -136,6 +136,12 @@ class TextRendererTest {
         roundTrip(call(MatFn.LOGSUMEXP, x), "logsumexp(x)");
         roundTrip(block(List.of(List.of(A, B), List.of(C, X))), "[A, B; C, X]");
         roundTrip(block(List.of(List.of(A, neg(B)))), "[A, -B]");
+        roundTrip(maxMin(MaxMin.Op.MAX, add(mul(W, x), b), Num.ZERO), "max(W*x + b, 0)");
+        roundTrip(maxMin(MaxMin.Op.MIN, a, neg(x)), "min(a, -x)");
+        roundTrip(call(MatFn.MAX, x), "max(x)");
+        roundTrip(call(MatFn.MIN, A), "min(A)");
+        roundTrip(call(MatFn.ISMAX, x), "ismax(x)");
+        roundTrip(hadamard(apply(Fn.GE0, sub(x, y)), z), "ge0(x - y).*z");
         assertThat(text.render(new Ones(x.shape()))).isEqualTo("vector(1)");
         assertThat(text.render(new Ones(A.shape()))).isEqualTo("matrix(1)");
         assertThat(text.render(new Ones(x.shape().transpose()))).isEqualTo("vector(1)'");
@@ -144,6 +150,16 @@ class TextRendererTest {
         assertThat(text.render(new Identity(N))).isEqualTo("eye");
         assertThat(text.render(add(A, new Identity(N)))).isEqualTo("A + eye");
         assertThat(text.render(new Zero(A.shape()))).isEqualTo("0*matrix(1)");   // re-parses with its size
+    }
+
+    /** An operand expanded by implicit expansion shows bare beside a full-size one, as in a sum. */
+    @Test
+    void maxOverABatch() {
+        Expr batch = mul(W, X);
+        Expr bias = mul(b, new Ones(x.shape().transpose()));
+        assertThat(text.render(maxMin(MaxMin.Op.MAX, add(batch, bias), Num.ZERO))).isEqualTo("max(W*X + b, 0)");
+        assertThat(text.render(maxMin(MaxMin.Op.MIN, batch, bias))).isEqualTo("min(W*X, b)");
+        assertThat(text.render(maxMin(MaxMin.Op.MAX, bias, batch))).isEqualTo("max(b, W*X)");
     }
 
     @Test

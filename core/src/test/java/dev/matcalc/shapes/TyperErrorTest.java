@@ -70,6 +70,8 @@ class TyperErrorTest {
             "[A, a]          | the entries of row 1 differ in height: A (n×m) and a (1×1)",
             "[a, b; c]       | row 2 of the brackets has 1 entries but row 1 has 2",
             "[x; a] + x      | cannot add [x; a] (n+1×1) and x (n×1): row counts n+1 and n differ",
+            "max([x; a], x)  | cannot compare element-wise in max: [x; a] (n+1×1) and x (n×1): row counts n+1 and n differ",
+            "min(x', [x; a]')| cannot compare element-wise in min: x' (1×n) and [x; a]' (1×n+1): column counts n and n+1 differ",
             "y = x; y = x; y | 'y' is already defined",
             "y + 1; y = x; y | only the last statement may be an expression; define a name with NAME = ...",
             "x'*y = 2        | unexpected '=' after 'x'*y'; expected an operator",

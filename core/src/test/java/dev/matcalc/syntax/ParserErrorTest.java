@@ -51,6 +51,11 @@ class ParserErrorTest {
         assertThat(e.getMessage()).isEqualTo("exp takes 1 argument, got 2");
         assertThat(e.span()).isEqualTo(new Span(4, 13, 1, 5));
         assertThat(error("tr()").getMessage()).isEqualTo("tr takes 1 argument, got 0");
+        assertThat(error("max(x, y, z)").getMessage())
+                .isEqualTo("max takes 1 argument (max(X), its largest entry) or 2 (max(A, B), element-wise), got 3");
+        assertThat(error("min()").getMessage())
+                .isEqualTo("min takes 1 argument (min(X), its smallest entry) or 2 (min(A, B), element-wise), got 0");
+        assertThat(error("ge0(x, 0)").getMessage()).isEqualTo("ge0 takes 1 argument, got 2");
     }
 
     @Test

@@ -16,7 +16,10 @@ import java.util.function.Supplier;
  *   <li>inv, det and logdet see {@code eye + M'*M}, symmetric positive definite;</li>
  *   <li>a varying exponent is {@code 1 + 0.5*bounded} over a positive base;</li>
  *   <li>the non-smooth abs, sign, relu, step and norm1 see a variable times a scalar variable,
- *   which random points keep away from the kinks (an arbitrary term could be identically zero).</li>
+ *   which random points keep away from the kinks (an arbitrary term could be identically zero);</li>
+ *   <li>max and min compare a term with another plus such a variable, and max(X), min(X) see a
+ *   term plus one, so that no two compared numbers are equal by construction (a tie, the kink,
+ *   would leave the choice to rounding).</li>
  * </ul>
  * Depth bounds the size: a depth-4 expression has at most a few hundred nodes.
  */
@@ -94,7 +97,8 @@ public final class RandomExpressions {
     }
 
     private String elementwise(Type t, int d) {
-        return switch (rng.nextInt(9)) {
+        return switch (rng.nextInt(10)) {
+            case 9 -> pairwise(t, d);
             case 0, 1 -> pick(SMOOTH) + "(" + of(t, d) + ")";
             case 2 -> "exp(" + bounded(t, d) + ")";
             case 3 -> pick(List.of("log", "sqrt")) + "(" + positive(t, d) + ")";
@@ -108,6 +112,24 @@ public final class RandomExpressions {
         };
     }
 
+    /**
+     * max(A, B) or min(A, B) of two terms that differ by a random variable: equal nowhere, almost
+     * surely. Either operand may be a scalar (a threshold) or an expanded vector or row.
+     */
+    private String pairwise(Type t, int d) {
+        String fn = pick(List.of("max", "min"));
+        String a = of(t, d), b = "(" + of(t, d) + " + " + kinkFree(t) + ")";
+        if (t == Type.MAT_MN && rng.nextInt(3) == 0) b = kinkFree(pick(Type.VEC_M, Type.ROW_N));   // implicit expansion
+        else if (t != Type.SCALAR && rng.nextInt(4) == 0) b = "(a*c)";                             // a threshold
+        return rng.nextInt(2) == 0 ? fn + "(" + a + ", " + b + ")" : fn + "(" + b + ", " + a + ")";
+    }
+
+    /** The largest or smallest entry of a term plus a random variable (no two entries equal by construction). */
+    private String extreme(int d) {
+        Type t = pick(Type.VEC_N, Type.VEC_M, Type.ROW_N, Type.MAT_NN, Type.MAT_MN);
+        return pick(List.of("max", "min")) + "(" + of(t, d) + " + " + kinkFree(t) + ")";
+    }
+
     /** A variable times a scalar variable: away from zero at random points, so away from kinks. */
     private String kinkFree(Type t) {
         String v = leafVariable(t);
@@ -116,7 +138,8 @@ public final class RandomExpressions {
 
     private String specific(Type t, int d) {
         return switch (t) {
-            case SCALAR -> switch (rng.nextInt(20)) {
+            case SCALAR -> switch (rng.nextInt(21)) {
+                case 20 -> extreme(d);
                 case 18 -> "mean(" + of(pick(Type.values()), d) + ")";
                 case 19 -> "sum(logsumexp(" + of(Type.MAT_MN, d) + ", " + pick(List.of("1", "2")) + "))";
                 case 15 -> "(" + of(Type.ROW_N, d) + "*" + of(Type.VEC_N, d) + ")";
