@@ -36,9 +36,9 @@ import java.util.Map;
  * <p>The polished point replaces the solver's only when it is at least as good on every count: no
  * larger projected gradient of the Lagrangian, no larger violation, f not higher than the change in
  * feasibility explains, and a step within 1% of the point's scale (so it stays with the minimizer
- * the solver found). It is not tried without Hessian-vector products, above {@value #MAX_SIZE}
- * free coordinates and working constraints, or when it would cost more than the caller's budget of
- * evaluations.
+ * the solver found). H comes from Hessian-vector products, or forward differences of the gradient
+ * where there are none. It is not tried above {@value #MAX_SIZE} free coordinates and working
+ * constraints, or when it would cost more than the caller's budget of evaluations.
  */
 public final class ActiveSetPolish {
     static final int MAX_SIZE = 400, MAX_CHANGES = 10, MAX_NEWTON = 8;
@@ -88,9 +88,6 @@ public final class ActiveSetPolish {
     public static Polished polish(DifferentiableFunction f, ConstrainedProblem problem, Bounds bounds, double[] x,
                                   double[] lambda, double[] mu, double optimality, double violation, double tolerance,
                                   int budget) {
-        // H comes from f alone, or under constraints from the Lagrangian (whose f may be linear: then f has none of its own)
-        if (problem == null ? !f.hasHessianVectorProduct() : !problem.lagrangian(lambda, mu, 1).hasHessianVectorProduct())
-            return null;
         try {
             return new Work(f, problem, bounds, x, lambda, mu, tolerance, budget).run(optimality, violation);
         } catch (OutOfBudget | ArithmeticException e) {
@@ -209,20 +206,43 @@ public final class ActiveSetPolish {
             if (evaluations + products + hvps + gradients > budget) throw new OutOfBudget();
         }
 
-        /** H's columns for the free coordinates, at x0 with the solver's multipliers (H_FF = hessian[a][b] for free[a], free[b]). */
+        /**
+         * H's columns for the free coordinates, at x0 with the solver's multipliers (H_FF = hessian[a][b]
+         * for free[a], free[b]): Hessian-vector products, or where there are none (a Hessian with no
+         * matrix form to derive, a linear f), forward differences of the gradient, whose error of
+         * about √ε the Newton iterations then correct, as the chord method does any error in H.
+         */
         double[][] hessian(int[] free) {
             DifferentiableFunction lagrangian = problem == null ? f : lagrangianAt(x0, workingMultipliers(), HESSIAN_PENALTY);
-            double[] e = new double[n];
+            boolean exact = lagrangian.hasHessianVectorProduct();
+            double[] e = new double[n], g0 = null, shifted = null;
             double[][] h = new double[free.length][];
             for (int a = 0; a < free.length; a++) {
                 int i = free[a];
                 double[] col = columns.get(i);
                 if (col == null) {
                     col = new double[n];
-                    e[i] = 1;
-                    lagrangian.hessianVectorProduct(x0, e, col);
-                    e[i] = 0;
-                    products++;
+                    if (exact) {
+                        e[i] = 1;
+                        lagrangian.hessianVectorProduct(x0, e, col);
+                        e[i] = 0;
+                        products++;
+                    } else {
+                        if (g0 == null) {
+                            g0 = new double[n];
+                            shifted = x0.clone();
+                            lagrangian.valueAndGradient(x0, g0);
+                            evaluations++;
+                        }
+                        // a step into the box (the side away from a near bound), of √ε relative size
+                        double step = Math.sqrt(Math.ulp(1.0)) * Math.max(1, Math.abs(x0[i]));
+                        if (x0[i] + step > u[i]) step = -step;
+                        shifted[i] = x0[i] + step;
+                        lagrangian.valueAndGradient(shifted, col);
+                        shifted[i] = x0[i];
+                        evaluations++;
+                        for (int k = 0; k < n; k++) col[k] = (col[k] - g0[k]) / step;
+                    }
                     for (double v : col) if (!Double.isFinite(v)) throw new ArithmeticException("H is not finite");
                     columns.put(i, col);
                 }
