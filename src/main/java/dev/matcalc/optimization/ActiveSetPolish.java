@@ -1,9 +1,5 @@
 package dev.matcalc.optimization;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -173,13 +169,18 @@ public final class ActiveSetPolish {
             State s = state(x, rows, nu);
             double residual = s.residual(free);
             for (int k = 0; k < MAX_NEWTON && residual > 0; k++) {
-                double[] solution = solveKkt(hessian, s.jacobian, s.base, s.c, free);
+                double[] solution = KktSystem.solve(hessian, s.jacobian, s.base, s.c, free);
                 if (solution == null) return null;
                 double[] next = x.clone();
                 for (int a = 0; a < nf; a++) next[free[a]] += solution[a];
                 double[] nextNu = Arrays.copyOfRange(solution, nf, nf + m);
                 if (k + 1 < MAX_NEWTON) spend(0, m + 1);
-                State t = state(next, rows, nextNu);
+                State t;
+                try {
+                    t = state(next, rows, nextNu);
+                } catch (ArithmeticException outsideDomain) {
+                    break;                          // the step left f's domain: keep the last point
+                }
                 double r = t.residual(free);
                 if (!(r < residual)) break;        // rounding level reached (or no progress): keep the best
                 x = next;
@@ -307,55 +308,6 @@ public final class ActiveSetPolish {
             for (double v : base) if (!Double.isFinite(v)) throw new ArithmeticException("∇f is not finite");
             for (double v : c) if (!Double.isFinite(v)) throw new ArithmeticException("a constraint is not finite");
             return new State(x, fx, base, c, jacobian, nu, g, h);
-        }
-
-        /**
-         * [d_F; ν] from the KKT system (LU; the pseudo-inverse where the constraints are dependent or
-         * H_FF singular on their null space), or null.
-         */
-        double[] solveKkt(double[][] hessian, double[][] jacobian, double[] gradient, double[] c, int[] free) {
-            int nf = free.length, m = c.length, size = nf + m;
-            if (size == 0) return new double[0];
-            DMatrixRMaj k = new DMatrixRMaj(size, size), rhs = new DMatrixRMaj(size, 1), sol = new DMatrixRMaj(size, 1);
-            for (int a = 0; a < nf; a++) {
-                for (int b = 0; b < nf; b++) k.set(a, b, 0.5 * (hessian[a][free[b]] + hessian[b][free[a]]));
-                rhs.set(a, -gradient[free[a]]);
-            }
-            for (int r = 0; r < m; r++) {
-                for (int a = 0; a < nf; a++) {
-                    k.set(nf + r, a, jacobian[r][free[a]]);
-                    k.set(a, nf + r, jacobian[r][free[a]]);
-                }
-                rhs.set(nf + r, -c[r]);
-            }
-            LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(size);
-            if (lu.setA(k.copy()) && lu.quality() > 1e-12) {
-                lu.solve(rhs, sol);
-                if (finite(sol) && residualSmall(k, sol, rhs)) return sol.data;
-            }
-            LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
-            if (!pinv.setA(k.copy())) return null;
-            pinv.solve(rhs, sol);
-            return finite(sol) ? sol.data : null;
-        }
-
-        private static boolean finite(DMatrixRMaj m) {
-            for (int i = 0; i < m.getNumElements(); i++) if (!Double.isFinite(m.data[i])) return false;
-            return true;
-        }
-
-        private static boolean residualSmall(DMatrixRMaj k, DMatrixRMaj sol, DMatrixRMaj rhs) {
-            double r = 0, scale = 0;
-            for (int i = 0; i < k.numRows; i++) {
-                double s = -rhs.get(i), row = Math.abs(rhs.get(i));
-                for (int j = 0; j < k.numCols; j++) {
-                    s += k.get(i, j) * sol.get(j);
-                    row += Math.abs(k.get(i, j) * sol.get(j));
-                }
-                r = Math.max(r, Math.abs(s));
-                scale = Math.max(scale, row);
-            }
-            return r <= 1e-10 * Math.max(scale, Double.MIN_NORMAL);
         }
 
         /** What one Newton run on a working set reached. */

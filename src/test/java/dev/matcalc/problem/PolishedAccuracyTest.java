@@ -73,6 +73,17 @@ class PolishedAccuracyTest {
     }
 
     @Test
+    void aCoordinateNearItsBoundButNotOnItIsReleased() {
+        // x = max(a, 0) = [3e-6, 0, 2]: the first entry is within 10·tol of its bound, starts on the
+        // working set, and is released when its multiplier comes out negative (-6e-6)
+        Solution s = MatCalc.minimize("norm2(x - a)^2").over("x").data("a", new double[] {3e-6, -1, 2})
+                .subjectTo("x >= 0").solve();
+        assertThat(s.status()).isEqualTo(Status.OPTIMAL);
+        assertThat(vector(s, "x")).containsExactly(new double[] {3e-6, 0, 2}, within(1e-15));
+        assertThat(vector(s, "x")[1]).isEqualTo(0.0);
+    }
+
+    @Test
     void projectionOntoAHalfspaceIsExactAtTheConstraint() {
         // min ‖x − a‖² s.t. c'x ≤ d with c'a > d: x = a − (c'a − d)/‖c‖²·c
         double[] a = {1, 2, 3}, c = {1, -1, 2};
