@@ -1,6 +1,7 @@
 package dev.matcalc.cli;
 
 import dev.matcalc.api.Optimization;
+import dev.matcalc.syntax.SourceError;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,10 @@ abstract class ObjectiveCommand implements Callable<Integer>, Errors.Formatted {
     @Override
     public Integer call() throws IOException {
         options.check();
-        return SolveRun.run(problem.problem(sense(problem.expr()), options.data(), options.start()), options, spec);
+        try {
+            return SolveRun.run(problem.problem(sense(problem.expr()), options.data(), options.start()), options, spec);
+        } catch (SourceError e) {
+            throw OptionErrors.named(e, problem.constraints, options.data, options.start);
+        }
     }
 }

@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * A {@link Solution} for a person ({@link #text}) or a program ({@link #json}). Values up to
- * {@value #INLINE_ENTRIES} entries are shown in matcalc's value notation (JSON arrays, rounded to 10
- * significant digits); larger ones go to {@code --out}, and the text says where, or how to get them.
+ * {@value #INLINE_ENTRIES} entries are shown in matcalc's value notation (JSON arrays) rounded to
+ * the digits the solve's tolerance justifies ({@link #digits}), so that solver noise below it does
+ * not show ({@code 0.6}, not {@code 0.5999999999}); larger ones go to {@code --out}, and the text
+ * says where, or how to get them. JSON and {@code --out} files keep every digit.
  */
 final class SolutionPrinter {
     static final int INLINE_ENTRIES = 100;
@@ -25,10 +27,11 @@ final class SolutionPrinter {
      * @param startChosen whether the tool chose (some of) the start point, which is then printed
      * @param written     the --out file of each variable, empty without --out
      */
-    static void text(Solution s, boolean startChosen, Map<String, Path> written, PrintWriter out) {
+    static void text(Solution s, double tolerance, boolean startChosen, Map<String, Path> written, PrintWriter out) {
+        int digits = digits(tolerance);
         out.println("status: " + status(s.status()));
         out.println("message: " + s.message());
-        out.println("objective: " + number(s.objective()));
+        out.println("objective: " + number(s.objective(), digits));
         out.println("iterations: " + s.iterations());
         out.println("evaluations: " + s.evaluations());
         out.println("optimality: " + String.format(Locale.ROOT, "%.2e", s.optimality()) + " (largest entry of the projected gradient)");
@@ -40,7 +43,7 @@ final class SolutionPrinter {
         if (startChosen) out.println("start: " + s.start());
         s.solution().forEach((name, t) -> {
             if (t.size() <= INLINE_ENTRIES) {
-                out.println(name + " = " + nested(t.toNested()));
+                out.println(name + " = " + nested(t.toNested(), digits));
             } else if (written.containsKey(name)) {
                 out.println(name + ": " + t.size() + " entries, written to " + written.get(name));
             } else {
@@ -87,20 +90,30 @@ final class SolutionPrinter {
         return sb.isEmpty() ? "scalar" : sb.toString();
     }
 
-    private static String nested(Object value) {
+    private static String nested(Object value, int digits) {
         if (value instanceof java.util.List<?> list) {
             StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < list.size(); i++) sb.append(i == 0 ? "" : ", ").append(nested(list.get(i)));
+            for (int i = 0; i < list.size(); i++) sb.append(i == 0 ? "" : ", ").append(nested(list.get(i), digits));
             return sb.append(']').toString();
         }
-        return number((Double) value);
+        return number((Double) value, digits);
     }
 
-    /** 10 significant digits, no trailing zeros: 0.5, 1.234567891e-07, 3. */
-    static String number(double d) {
+    /**
+     * Significant digits for a solve to relative tolerance {@code tolerance}: two more than the
+     * tolerance's (8 at the default 1e-6, 11 at 1e-9), between 6 and 15. A solution is accurate to
+     * about the tolerance (times a condition number), so further digits are noise.
+     */
+    static int digits(double tolerance) {
+        if (!(tolerance > 0)) return 15;
+        return (int) Math.max(6, Math.min(15, Math.round(-Math.log10(tolerance)) + 2));
+    }
+
+    /** {@code digits} significant digits, no trailing zeros: 0.5, 1.2345679e-7, 3. */
+    static String number(double d, int digits) {
         if (!Double.isFinite(d)) return Double.toString(d);
         if (d == 0) return "0";
-        java.math.BigDecimal b = new java.math.BigDecimal(d).round(new java.math.MathContext(10)).stripTrailingZeros();
+        java.math.BigDecimal b = new java.math.BigDecimal(d).round(new java.math.MathContext(digits)).stripTrailingZeros();
         double a = Math.abs(d);
         return a >= 1e-4 && a < 1e10 ? b.toPlainString() : b.toString().replace("E+", "e").replace("E", "e");
     }

@@ -1,6 +1,5 @@
 package dev.matcalc.cli;
 
-import dev.matcalc.data.DataValue;
 import dev.matcalc.problem.GenoModel;
 import dev.matcalc.problem.Problem;
 import dev.matcalc.syntax.SourceError;
@@ -45,11 +44,12 @@ final class SolveCommand implements Callable<Integer>, Errors.Formatted {
         } catch (SourceError e) {
             throw inFile(e);
         }
-        problem = problem.withData(DataValue.matrices(options.data())).withStart(DataValue.matrices(options.start()));
+        problem = problem.withDataValues(options.data()).withStartValues(options.start());
         try {
             return SolveRun.run(problem, options, spec);
         } catch (SourceError e) {
-            throw e.source() != null && e.source().equals(document) ? inFile(e) : e;
+            SourceError named = OptionErrors.named(e, java.util.List.of(), options.data, options.start);
+            throw named.source() != null && named.source().equals(document) ? inFile(named) : named;
         }
     }
 

@@ -25,7 +25,7 @@ final class SolveRun {
             SolutionPrinter.json(s, out);
         } else {
             boolean chosen = !problem.start().keySet().containsAll(problem.over());
-            SolutionPrinter.text(s, chosen, written, out);
+            SolutionPrinter.text(s, options.tolerance == null ? ProblemSolver.DEFAULT_TOLERANCE : options.tolerance, chosen, written, out);
         }
         return s.status() == Status.OPTIMAL ? Main.OK : Main.CHECK_FAILED;
     }

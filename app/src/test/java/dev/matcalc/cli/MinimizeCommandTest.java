@@ -417,7 +417,7 @@ class MinimizeCommandTest {
     void dataOfTheWrongShape() {
         Cli r = cli("minimize", "norm2(A*x - b)^2", "--over", "x", "--data", "A=[[1,0],[0,1],[1,1]]", "--data", "b=[1,2]");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("the value given for b is 2×1").contains("^");
+        assertThat(r.err()).contains("--data b=[1,2] is 2×1").contains("^");
     }
 
     @Test

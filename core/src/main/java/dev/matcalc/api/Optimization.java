@@ -1,6 +1,7 @@
 package dev.matcalc.api;
 
 import dev.matcalc.data.DataValue;
+import dev.matcalc.numeric.Tensor;
 import dev.matcalc.optimization.IterationListener;
 import dev.matcalc.optimization.Options;
 import dev.matcalc.problem.Problem;
@@ -27,7 +28,8 @@ import java.util.Set;
  * s.solution().get("x");                      // a Tensor
  * }</pre>
  * Values are numbers (scalars), {@code double[]} (vectors), {@code double[][]} (matrices, by rows),
- * {@link DMatrixRMaj} or {@link DataValue} (whose kind is kept: a vector of length 1 stays a vector).
+ * {@link DMatrixRMaj}, {@link DataValue} or {@link Tensor} (a solution's value); the kind of a
+ * {@code double[]}, DataValue or Tensor is kept: a vector of length 1 stays a vector.
  * Every user error is a {@link SourceError} naming what is wrong; {@link #solve()} compiles the
  * problem once and runs the solver its constraints call for ({@link ProblemSolver}).
  */
@@ -141,13 +143,12 @@ public final class Optimization {
 
     private DMatrixRMaj matrix(String name, Object value) {
         if (value instanceof DataValue d && !declarations.containsKey(name))
-            declarations.put(name, switch (d.kind()) {        // the kind as the data wrote it
-                case SCALAR -> Declaration.SCALAR;
-                case VECTOR -> Declaration.ofKind(Declaration.Kind.VECTOR);
-                case MATRIX -> Declaration.ofKind(Declaration.Kind.MATRIX);
-            });
+            declarations.put(name, Problem.kindOf(d));         // the kind as the data wrote it
         if (value instanceof double[] && !declarations.containsKey(name))
             declarations.put(name, Declaration.ofKind(Declaration.Kind.VECTOR));
+        if (value instanceof Tensor t && !declarations.containsKey(name))   // a solution's value fed back: its axes say the kind
+            declarations.put(name, t.shape().length == 0 ? Declaration.SCALAR
+                    : Declaration.ofKind(t.shape().length == 1 ? Declaration.Kind.VECTOR : Declaration.Kind.MATRIX));
         return Points.toMatrix(name, value);
     }
 }

@@ -66,7 +66,12 @@ final class Points {
                     if (r.length != rows[0].length) throw new SourceError(name + ": rows differ in length");
                 yield new DMatrixRMaj(rows);
             }
-            default -> throw new SourceError(name + ": expected a number, double[], double[][], DMatrixRMaj or DataValue, got "
+            case Tensor t when t.rank() <= 2 -> {
+                int[] axes = t.shape();
+                yield new DMatrixRMaj(axes.length == 0 ? 1 : axes[0], axes.length == 2 ? axes[1] : 1, true, t.data());
+            }
+            case Tensor t -> throw new SourceError(name + ": a value has at most 2 axes, this tensor has " + t.rank());
+            default -> throw new SourceError(name + ": expected a number, double[], double[][], DMatrixRMaj, DataValue or Tensor, got "
                     + v.getClass().getSimpleName());
         };
     }

@@ -25,6 +25,9 @@
  *     {@link dev.matcalc.optimization.Solvers}.
  * <li>{@link dev.matcalc.optimization.Solvers}: the front door and the AUTO rule (L-BFGS-B,
  *     handing over to Newton-CG when a Hessian-vector product exists and progress is slow).
+ * <li>{@link dev.matcalc.optimization.ActiveSetPolish}: after a solve met its tolerance, Newton's
+ *     method on the KKT conditions of the active set (bounds and constraints that hold with
+ *     equality), so that active bounds hold exactly and small problems come out to rounding.
  * </ul>
  *
  * <p><b>Invariants.</b>

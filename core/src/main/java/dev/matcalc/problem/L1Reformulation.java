@@ -74,9 +74,10 @@ final class L1Reformulation {
     static Result apply(TypedProblem problem, Set<String> taken) {
         L1Reformulation r = new L1Reformulation(problem.variables(), problem.problem().data(), taken,
                 problem.problem().sense() == Sense.MAX);
-        Expr objective = r.rewrite(problem.minimized(), Num.ONE, "the objective");
+        Expr objective = r.rewrite(evenPowersOfAbs(problem.minimized()), Num.ONE, "the objective");
         List<TypedConstraint> constraints = new ArrayList<>();
-        for (TypedConstraint c : problem.constraints()) {
+        for (TypedConstraint original : problem.constraints()) {
+            TypedConstraint c = new TypedConstraint(original.text(), original.equality(), evenPowersOfAbs(original.expr()), original.index());
             if (c.equality() && r.hasL1(c.expr()))
                 throw new SourceError(r.firstL1(c.expr()) + " in " + c.describe() + " is not supported: an equality "
                         + "with a norm is not convex; norm1 and sum(abs(...)) are reformulated where they are minimized");
@@ -86,6 +87,16 @@ final class L1Reformulation {
         if (r.splits.isEmpty() && r.epigraphs.isEmpty())
             return new Result(objective, constraints, problem.variables(), Map.of(), Map.of(), List.of());
         return r.finish(objective, constraints);
+    }
+
+    /**
+     * abs(u).^k = u.^k for an even integer k: no L1 term at all. The norm of one entry is its
+     * absolute value, so {@code norm2(x)^2} of a scalar or a vector of length 1 reaches this class as
+     * {@code abs(x)^2}, which is smooth and needs no rewrite.
+     */
+    static Expr evenPowersOfAbs(Expr e) {
+        return Nodes.mapBottomUp(e, n -> n instanceof dev.matcalc.expr.Power p && p.base() instanceof Apply a && a.fn() == Fn.ABS
+                && p.exponent() instanceof Num k && k.value() % 2 == 0 ? Exprs.pow(a.arg(), k) : n);
     }
 
     /** Replaces each split variable by its parts everywhere, and lists the variables to pack. */

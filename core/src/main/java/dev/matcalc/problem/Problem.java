@@ -1,5 +1,6 @@
 package dev.matcalc.problem;
 
+import dev.matcalc.data.DataValue;
 import dev.matcalc.shapes.Declaration;
 import org.ejml.data.DMatrixRMaj;
 
@@ -19,6 +20,9 @@ import java.util.Set;
  * point into the texts.
  *
  * <p>Values are kept by reference, not copied: a problem's data is often large, and it is only read.
+ * A bare matrix cannot tell a scalar from a vector of length 1: an undeclared 1×1 value is a
+ * scalar. Values read as {@link DataValue}s keep the kind the data wrote ({@code [3]} is a vector):
+ * {@link #withDataValues} and {@link #withStartValues} declare it for names not declared otherwise.
  *
  * @param objective    the objective, matcalc text (definitions allowed: {@code r = X*w - y; r'*r})
  * @param over         the variables, in the order their entries are packed into the solver's vector
@@ -73,6 +77,34 @@ public record Problem(String objective, Sense sense, List<String> over, Map<Stri
 
     public Problem withStart(Map<String, DMatrixRMaj> start) {
         return new Problem(objective, sense, over, declarations, psd, constraints, data, start, origin);
+    }
+
+    /**
+     * The data as read, each value's kind ({@code [3]} a vector, {@code 3} a scalar) declared for
+     * every name the problem does not declare itself.
+     */
+    public Problem withDataValues(Map<String, DataValue> values) {
+        return withKindsOf(values).withData(DataValue.matrices(values));
+    }
+
+    /** Start values as read, their kinds declared as {@link #withDataValues} does. */
+    public Problem withStartValues(Map<String, DataValue> values) {
+        return withKindsOf(values).withStart(DataValue.matrices(values));
+    }
+
+    private Problem withKindsOf(Map<String, DataValue> values) {
+        Map<String, Declaration> lets = new LinkedHashMap<>(declarations);
+        values.forEach((name, v) -> lets.putIfAbsent(name, kindOf(v)));
+        return withDeclarations(lets);
+    }
+
+    /** The declaration that says what a value's kind is and leaves its sizes to the value. */
+    public static Declaration kindOf(DataValue value) {
+        return switch (value.kind()) {
+            case SCALAR -> Declaration.SCALAR;
+            case VECTOR -> Declaration.ofKind(Declaration.Kind.VECTOR);
+            case MATRIX -> Declaration.ofKind(Declaration.Kind.MATRIX);
+        };
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> m) {

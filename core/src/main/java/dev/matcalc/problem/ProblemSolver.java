@@ -1,8 +1,15 @@
 package dev.matcalc.problem;
 
+import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Tensor;
+import dev.matcalc.shapes.Declaration;
+import dev.matcalc.optimization.ActiveSetPolish;
 import dev.matcalc.optimization.Bounds;
+import dev.matcalc.optimization.ConstrainedProblem;
+import dev.matcalc.optimization.DifferentiableFunction;
+import dev.matcalc.optimization.ConstrainedResult;
+import dev.matcalc.optimization.Status;
 import dev.matcalc.optimization.Method;
 import dev.matcalc.optimization.Options;
 import dev.matcalc.optimization.Result;
@@ -10,7 +17,9 @@ import dev.matcalc.optimization.Solvers;
 import dev.matcalc.syntax.SourceError;
 import org.ejml.data.DMatrixRMaj;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +31,9 @@ import java.util.Map;
  * ({@link CompiledProblem#problem()}); the answer reports f as written.
  */
 public final class ProblemSolver {
+    /** The tolerance when none is given. */
+    public static final double DEFAULT_TOLERANCE = Options.defaults().tolerance();
+
     private ProblemSolver() { }
 
     /** Compiles and solves {@code problem}; user errors are {@link dev.matcalc.syntax.SourceError}s. */
@@ -33,28 +45,72 @@ public final class ProblemSolver {
         Bounds bounds = compiled.bounds();
         long started = System.nanoTime();
         Result r;
-        String method;
-        if (!compiled.generalConstraints().isEmpty()) {
-            r = Solvers.minimize(compiled.problem(), compiled.start(), bounds, options);
-            method = r.method();          // "augmented Lagrangian (L-BFGS-B)"
-        } else {
-            r = Solvers.minimize(compiled.problem().objective(), compiled.start(), bounds, options);
-            method = r.method();
+        ActiveSetPolish.Polished polished = null;
+        DifferentiableFunction f = compiled.problem().objective();
+        ConstrainedProblem constrained = compiled.problem();
+        List<Expr> exprs = new ArrayList<>(List.of(compiled.minimizedObjective()));
+        compiled.generalConstraints().forEach(c -> exprs.add(c.expr()));
+        DefiniteDomain domain = DefiniteDomain.of(compiled.packing(), exprs);
+        if (domain != null) {
+            f = domain.guard(f, compiled.packing());
+            constrained = domain.guard(constrained, compiled.packing());
         }
+        if (!compiled.generalConstraints().isEmpty()) {
+            ConstrainedResult c = dev.matcalc.optimization.AugmentedLagrangian.solve(constrained, compiled.start(), bounds, options);
+            r = c.result();                // method "augmented Lagrangian (L-BFGS-B)"
+            if (r.status() == Status.OPTIMAL)
+                polished = ActiveSetPolish.polish(constrained.objective(), constrained, bounds, r.x(), c.inequalityMultipliers(),
+                        c.equalityMultipliers(), r.optimality(), r.violation(), options.tolerance(), polishBudget(r));
+        } else {
+            r = Solvers.minimize(f, compiled.start(), bounds, options);
+            if (r.status() == Status.OPTIMAL)
+                polished = ActiveSetPolish.polish(f, null, bounds, r.x(), new double[0], new double[0], r.optimality(),
+                        r.violation(), options.tolerance(), polishBudget(r));
+        }
+        double[] x = polished == null ? r.x() : polished.x();
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Solution(r.status(), compiled.objectiveValue(r.x()), tensors(compiled, r.x()), r.iterations(),
-                r.evaluations(), r.optimality(), r.violation(), seconds, method, r.message(),
+        String message = polished == null ? r.message() : r.message() + "; " + polishNote(polished);
+        return new Solution(r.status(), compiled.objectiveValue(x), tensors(compiled, x), r.iterations(),
+                r.evaluations() + (polished == null ? 0 : polished.evaluations()),
+                polished == null ? r.optimality() : polished.optimality(),
+                polished == null ? r.violation() : polished.violation(), seconds, r.method(), message,
                 compiled.startSentence(), compiled.reformulations());
     }
 
-    /** The variables' values as tensors of their kinds: a scalar 0-d, a vector 1-d, a matrix 2-d. */
+    private static String polishNote(ActiveSetPolish.Polished p) {
+        if (p.activeBounds() == 0 && p.activeConstraints() == 0) return "polished by Newton's method";
+        return "polished on the active set (" + p.activeBounds() + (p.activeBounds() == 1 ? " bound, " : " bounds, ")
+                + p.activeConstraints() + (p.activeConstraints() == 1 ? " constraint" : " constraints") + " held)";
+    }
+
+    /**
+     * What the polish may spend (gradients plus Hessian-vector products): up to 4 times the solve's
+     * own work, and at least {@value #POLISH_FLOOR}, so that it stays a small part of a solve except
+     * for small problems, where it is cheap anyway.
+     */
+    private static int polishBudget(Result r) {
+        long work = (long) r.evaluations() + r.hessianVectorProducts();
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(POLISH_FLOOR, 4 * work));
+    }
+
+    static final int POLISH_FLOOR = 200;
+
+    /**
+     * The variables' values as tensors of their kinds: a scalar 0-d, a vector 1-d, a matrix 2-d; the
+     * kind declared (or given by a start value's data) first, so that a vector of length 1 stays a vector.
+     */
     private static Map<String, Tensor> tensors(CompiledProblem compiled, double[] x) {
         Map<String, DMatrixRMaj> values = compiled.solution(x);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Var v : compiled.typed().variables()) {
             DMatrixRMaj m = values.get(v.name());
-            int[] axes = v.shape().rows().isOne() && v.shape().cols().isOne() ? new int[0]
-                    : v.shape().cols().isOne() ? new int[] {m.numRows} : new int[] {m.numRows, m.numCols};
+            Declaration declared = compiled.typed().problem().declarations().get(v.name());
+            int rank = declared != null ? switch (declared.kind()) {
+                case SCALAR -> 0;
+                case VECTOR -> 1;
+                case MATRIX, SYMMETRIC -> 2;
+            } : v.shape().rows().isOne() && v.shape().cols().isOne() ? 0 : v.shape().cols().isOne() ? 1 : 2;
+            int[] axes = rank == 0 ? new int[0] : rank == 1 ? new int[] {m.numRows} : new int[] {m.numRows, m.numCols};
             out.put(v.name(), new Tensor(axes, java.util.Arrays.copyOf(m.getData(), m.getNumElements())));
         }
         return out;

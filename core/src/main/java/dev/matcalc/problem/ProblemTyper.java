@@ -57,7 +57,7 @@ final class ProblemTyper {
         try {
             typed = Typer.type(Parser.parse(program.program), lets, shapes);
         } catch (SourceError e) {
-            throw explain(e, program, objective, texts, constraints, lets, shapes);
+            throw valuesNamed(explain(e, program, objective, texts, constraints, lets, shapes), p);
         }
         long nodes = dev.matcalc.api.Limits.treeSize(typed.expr(), dev.matcalc.api.Limits.MAX_EXPRESSION_NODES);
         for (Typed.Definition d : typed.definitions())
@@ -168,6 +168,26 @@ final class ProblemTyper {
         if (kind == ValueShape.Kind.VECTOR && m.numCols == 1) return ValueShape.vector(m.numRows);
         if (m.numRows == 1 && m.numCols == 1) return kind == null || kind == ValueShape.Kind.SCALAR ? ValueShape.SCALAR : ValueShape.vector(1);
         return m.numCols == 1 ? ValueShape.vector(m.numRows) : ValueShape.matrix(m.numRows, m.numCols);
+    }
+
+    private static final java.util.regex.Pattern VALUE_GIVEN = java.util.regex.Pattern.compile("the value given for (\\p{L}[\\p{L}\\p{N}_]*|_[\\p{L}\\p{N}_]*)");
+
+    /**
+     * The typer says "the value given for a"; a problem's values are data or start values, and the
+     * user gave them in different places: say which ("the data for a", "the start value of x"),
+     * the words {@link ValueChecks} uses too.
+     */
+    private static SourceError valuesNamed(SourceError e, Problem p) {
+        java.util.regex.Matcher m = VALUE_GIVEN.matcher(e.getMessage());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String words = p.start().containsKey(name) ? "the start value of " + name
+                    : p.data().containsKey(name) ? "the data for " + name : m.group();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(words));
+        }
+        m.appendTail(out);
+        return out.toString().equals(e.getMessage()) ? e : new SourceError(out.toString(), e.source(), e.span());
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param objective   the objective as written at the solution (not negated for a maximization)
  * @param solution    each variable's value, in the order of {@link Problem#over}: a scalar 0-d, a vector 1-d, a matrix 2-d
  * @param iterations  solver iterations in all (inner iterations summed under constraints)
- * @param evaluations value-and-gradient evaluations in all
- * @param optimality  the projected-gradient infinity norm at the solution (of the augmented Lagrangian under constraints)
+ * @param evaluations value-and-gradient evaluations in all (the polish's included)
+ * @param optimality  the projected-gradient infinity norm at the solution (of the augmented Lagrangian under
+ *                    constraints; after a polish, of the Lagrangian f + νᵀc at the active set's multipliers)
  * @param violation   the largest violation of a constraint that is not a bound (0 without such constraints)
  * @param seconds     the solver's wall-clock time (compilation not included)
  * @param method      what ran: "L-BFGS-B", "L-BFGS-B, then Newton-CG", "augmented Lagrangian (L-BFGS-B)"

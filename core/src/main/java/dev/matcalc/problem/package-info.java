@@ -26,7 +26,9 @@
  * </ol>
  * {@link dev.matcalc.problem.CompiledProblem} runs them in that order;
  * {@link dev.matcalc.problem.ProblemSolver} hands the result to the solver its constraints call for
- * (none or bounds: {@code Solvers.minimize}; others: the augmented Lagrangian) and reports a
+ * (none or bounds: {@code Solvers.minimize}; others: the augmented Lagrangian), keeping symmetric
+ * variables under logdet positive definite ({@link dev.matcalc.problem.DefiniteDomain}), polishes an
+ * optimal answer on its active set ({@code ActiveSetPolish}) and reports a
  * {@link dev.matcalc.problem.Solution} in the user's terms.
  *
  * <p>Invariants: nothing is parsed or differentiated during a solve; a point outside the domain

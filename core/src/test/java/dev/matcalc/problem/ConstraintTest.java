@@ -105,7 +105,7 @@ class ConstraintTest {
         SourceError e = error(minimize("x'*x", List.of("x"), List.of("sum(x) <= A*y"),
                 data("A", new DMatrixRMaj(2, 3), "y", new DMatrixRMaj(2, 1))));
         assertThat(e.source()).isEqualTo("sum(x) <= A*y");
-        assertThat(e.getMessage()).startsWith("the value given for");
+        assertThat(e.getMessage()).startsWith("the data for");
         SourceError product = error(minimize("x'*x", List.of("x"), List.of("x <= A*B"), Map.of())
                 .withDeclarations(lets("A", "matrix(2,3)", "B", "matrix(4,1)")));
         assertThat(product.getMessage()).startsWith("cannot multiply A (2×3) by B (4×1)");

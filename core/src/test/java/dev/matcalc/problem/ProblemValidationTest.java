@@ -46,15 +46,15 @@ class ProblemValidationTest {
     @Test
     void dataMustFitTheExpression() {
         SourceError e = error(minimize("norm2(A*x - b)^2", List.of("x"), List.of(), data("A", A, "b", column(1, 2))));
-        assertThat(e.getMessage()).isEqualTo("the value given for b is 2×1, but b is used as n×1 where n is 3 (from the value given for A)");
+        assertThat(e.getMessage()).isEqualTo("the data for b is 2×1, but b is used as n×1 where n is 3 (from the data for A)");
         assertThat(e.source()).isEqualTo("norm2(A*x - b)^2");
         assertThat(e.column()).isEqualTo(13);
         SourceError declared = error(minimize("sum(M*x)", List.of("x"), List.of(), data("M", A))
                 .withDeclarations(lets("M", "matrix(2,2)")));
-        assertThat(declared.getMessage()).startsWith("the value given for M is 3×2, but M is used as 2×2");
+        assertThat(declared.getMessage()).startsWith("the data for M is 3×2, but M is used as 2×2");
         SourceError start = error(minimize("norm2(A*x - b)^2", List.of("x"), List.of(), data("A", A, "b", B))
                 .withStart(Map.of("x", column(1, 2, 3))));
-        assertThat(start.getMessage()).startsWith("the value given for x is 3×1, but x is used as");
+        assertThat(start.getMessage()).startsWith("the start value of x is 3×1, but x is used as");
     }
 
     @Test
