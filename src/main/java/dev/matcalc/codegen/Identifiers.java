@@ -48,8 +48,15 @@ final class Identifiers {
         return candidate;
     }
 
-    /** The next free temporary: t0, t1, ... */
+    private String temporaryPrefix;
+
+    /**
+     * The next free temporary: t0, t1, ..., or s0, s1, ... where a user's variable is t (t0 would
+     * read as its entry); asked after the inputs are named.
+     */
     String temporary() {
-        for (int i = 0; ; i++) if (!taken.contains("t" + i)) return fresh("t" + i);
+        if (temporaryPrefix == null)
+            temporaryPrefix = dev.matcalc.expr.HelperNames.prefix(given.keySet(), List.of("t", "s", "h", "c", "q"));
+        for (int i = 0; ; i++) if (!taken.contains(temporaryPrefix + i)) return fresh(temporaryPrefix + i);
     }
 }

@@ -121,7 +121,11 @@ public final class Repl {
         String name = m.group(1), shape = m.group(2).strip();
         if (shape.equals("none")) lets.remove(name);
         else {
-            Declaration.parse(shape);               // reject a malformed shape now, not at the next diff
+            try {
+                Declaration.parse(shape);           // reject a malformed shape now, not at the next diff
+            } catch (SourceError e) {
+                throw e.inOption("let " + name);
+            }
             lets.put(name, shape);
         }
         seenVariables.add(name);
@@ -188,7 +192,7 @@ public final class Repl {
             at = (Map<String, Object>) parsed;
             out.println("evaluating at " + JSON.writeValueAsString(at));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SourceError("at: invalid JSON: " + e.getOriginalMessage());
+            throw new SourceError("at: invalid JSON, " + dev.matcalc.numeric.JsonMessages.describe(e));
         }
     }
 

@@ -54,8 +54,8 @@ class TyperErrorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "x/y             | cannot divide by a vector y (m×1); use ./ for element-wise division",
-            "A/B             | cannot divide by a matrix B (k×p); use ./ for element-wise division",
+            "x/y             | cannot divide by y (m×1), inferred to be a vector as it is not declared; if y is a number, declare it: --let y:scalar (in the REPL: let y: scalar)",
+            "A/B             | cannot divide by B (k×p), inferred to be a matrix as it is not declared; if B is a number, declare it: --let B:scalar (in the REPL: let B: scalar)",
             "x^2             | cannot raise a vector x (n×1) to a power with ^; use .^ for element-wise power",
             "A^a             | a matrix power A^k needs an integer literal k; use .^ for element-wise power",
             "A^0.5           | a matrix power A^k needs an integer literal k; use .^ for element-wise power",
@@ -64,12 +64,12 @@ class TyperErrorTest {
             "2^x             | the exponent of ^ must be a scalar, got vector x (n×1)",
             "softmax(A)      | softmax of a matrix needs a dimension: softmax(X, 1) acts on each column, softmax(X, 2) on each row; got A (n×m)",
             "diag(x')        | diag needs a vector or a square matrix, got row vector x' (1×n)",
-            "x' - [x; a]'    | cannot subtract [x; a]' (1×n+1) from x' (1×n): column counts n and n+1 differ",
-            "[x; a] .* x     | cannot multiply element-wise [x; a] (n+1×1) and x (n×1): row counts n+1 and n differ",
+            "x' - [x; a]'    | cannot subtract [x; a]' (1×(n+1)) from x' (1×n): column counts n and n+1 differ",
+            "[x; a] .* x     | cannot multiply element-wise [x; a] ((n+1)×1) and x (n×1): row counts n+1 and n differ",
             "vector(a, x)    | the entries of vector(...) must be scalars, got vector x (n×1); use [a; b] to stack blocks",
             "[A, a]          | the entries of row 1 differ in height: A (n×m) and a (1×1)",
             "[a, b; c]       | row 2 of the brackets has 1 entries but row 1 has 2",
-            "[x; a] + x      | cannot add [x; a] (n+1×1) and x (n×1): row counts n+1 and n differ",
+            "[x; a] + x      | cannot add [x; a] ((n+1)×1) and x (n×1): row counts n+1 and n differ",
             "y = x; y = x; y | 'y' is already defined",
             "y + 1; y = x; y | only the last statement may be an expression; define a name with NAME = ...",
             "x'*y = 2        | unexpected '=' after 'x'*y'; expected an operator",
