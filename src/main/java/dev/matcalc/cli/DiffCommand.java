@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.matcalc.api.Answer;
 import dev.matcalc.api.Request;
 import dev.matcalc.api.Service;
+import dev.matcalc.codegen.CodeOptions;
 import dev.matcalc.codegen.Target;
 import dev.matcalc.syntax.SourceError;
 import picocli.CommandLine.Command;
@@ -43,6 +44,20 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
             description = "Evaluate the expression and its derivative at a point: a JSON object mapping each variable to a number (scalar), an array (vector) or an array of rows (matrix), given inline ('{\"x\": [1, 2]}') or as a file (VALUES.json); the form is the kind of a variable that is not declared.")
     String at;
 
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "fAndG",
+            description = "With a code format: the generated function's name (default fAndG).")
+    String functionName;
+
+    @Option(names = "--no-check", description = "With a code format: leave out the self-test (randomInputs, checkGradient, main).")
+    boolean noCheck;
+
+    @Option(names = "--class", paramLabel = "CLASS", defaultValue = "MatcalcFunction",
+            description = "With --format java: the class's name (default MatcalcFunction).")
+    String className;
+
+    @Option(names = "--package", paramLabel = "PACKAGE", description = "With --format java: the class's package (default none).")
+    String packageName;
+
     @Option(names = "--steps",
             description = "Show the derivation step by step (intermediate variables, local derivatives, chain rule, simplification) before each answer.")
     boolean steps;
@@ -65,7 +80,8 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
                 Request.ALL_FORMATS, steps, point);
         PrintWriter out = spec.commandLine().getOut();
         if (Target.isTarget(format)) {
-            out.print(Service.code(request, Target.parse(format)));
+            out.print(Service.code(request, Target.parse(format),
+                    new CodeOptions(functionName, !noCheck, className, packageName)));
             out.flush();
             return Main.OK;
         }

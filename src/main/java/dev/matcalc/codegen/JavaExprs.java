@@ -14,10 +14,12 @@ import java.util.Map;
  */
 final class JavaExprs extends Emitter<String> {
     private final Map<String, String> dimNames;
+    private final String className;
 
-    JavaExprs(Plan plan, Identifiers ids, Map<String, String> dimNames) {
+    JavaExprs(Plan plan, Identifiers ids, Map<String, String> dimNames, String className) {
         super(plan, ids);
         this.dimNames = dimNames;
+        this.className = className;
     }
 
     @Override
@@ -65,7 +67,7 @@ final class JavaExprs extends Emitter<String> {
         return String.join(", ", es.stream().map(this::ref).toList());
     }
 
-    private static String kernel(Fn fn) {
+    private String kernel(Fn fn) {
         return switch (fn) {
             case SIN -> "Math::sin";
             case COS -> "Math::cos";
@@ -80,7 +82,7 @@ final class JavaExprs extends Emitter<String> {
             case ABS -> "Math::abs";
             case SIGN -> "Math::signum";
             // methods of the generated class, not lambdas: a lambda's parameter could clash with an input's name
-            case RELU, STEP, SIGMOID, SOFTPLUS -> JavaModule.CLASS_NAME + "::" + fn.fnName();
+            case RELU, STEP, SIGMOID, SOFTPLUS -> className + "::" + fn.fnName();
         };
     }
 

@@ -176,7 +176,8 @@ public final class Repl {
         }
         Request request = new Request(expr, wrt, lets, order, layout, Request.ALL_FORMATS, steps, at);
         if (Target.isTarget(format)) {
-            out.print(Service.code(request, Target.parse(format)));
+            // in a session, the function alone: the self-test is for a file run on its own
+            out.print(Service.code(request, Target.parse(format), dev.matcalc.codegen.CodeOptions.DEFAULT.withoutCheck()));
             return;
         }
         ReplPrinter.print(Service.derive(request), format, steps, out);
