@@ -32,7 +32,7 @@ final class Identifiers {
             "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
             "var", "record", "yield", "sealed", "permits", "true", "false", "null", "_", "values", "value",
             "derivatives", "Result", "Map", "List", "Set", "DMatrixRMaj", "CommonOps_DDRM", "NormOps_DDRM", "Math", "String",
-            "SYMMETRIC", "System", "Integer", "DoubleUnaryOperator");
+            "SYMMETRIC", "WORKSPACE", "workspace", "ThreadLocal", "System", "Integer", "DoubleUnaryOperator");
 
     private final Set<String> taken = new HashSet<>();
     private final Map<String, String> given = new HashMap<>();

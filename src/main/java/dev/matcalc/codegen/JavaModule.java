@@ -68,8 +68,10 @@ final class JavaModule {
             String c = exprs.ref(o.computed());
             outputs.add("output(" + (o.transpose() ? "CommonOps_DDRM.transpose(" + c + ", null)" : c) + ")");
         }
+        if (!exprs.workspace.isEmpty()) body.add(0, "DMatrixRMaj[] workspace = WORKSPACE.get();");
         body.addAll(exprs.statements());
-        body.add("return new Result(value, List.of(" + String.join(", ", outputs) + "));");
+        // value and derivatives are copies (output() copies): the workspace is overwritten by the next call
+        body.add("return new Result(value.copy(), List.of(" + String.join(", ", outputs) + "));");
 
         StringBuilder sb = new StringBuilder();
         if (options.packageName() != null) sb.append("package ").append(options.packageName()).append(";\n\n");
@@ -82,10 +84,16 @@ final class JavaModule {
         sb.append(" * for inputs ").append(String.join(", ", plan.inputs().stream().map(v -> v.name() + " " + Plan.declaration(v)).toList()))
                 .append(" (vectors n×1).\n */\n");
         sb.append("public final class ").append(options.className()).append(" {\n");
+        if (!exprs.workspace.isEmpty())
+            sb.append("    /** The matrices products are written into, one set per thread, reused from call to call (EJML reshapes them). */\n")
+                    .append("    private static final ThreadLocal<DMatrixRMaj[]> WORKSPACE = ThreadLocal.withInitial(() -> {\n")
+                    .append("        DMatrixRMaj[] w = new DMatrixRMaj[").append(exprs.workspace.size()).append("];\n")
+                    .append("        for (int i = 0; i < w.length; i++) w[i] = new DMatrixRMaj(1, 1);\n")
+                    .append("        return w;\n    });\n\n");
         sb.append("    private ").append(options.className()).append("() { }\n\n");
         sb.append("    /** f and its derivatives at the given inputs. */\n");
         sb.append("    public static Result ").append(fn).append("(").append(parameters()).append(") {\n");
-        for (String line : body) sb.append("        ").append(line).append('\n');
+        for (String line : body) sb.append("        ").append(line.replace("\n", "\n        ")).append('\n');
         sb.append("    }\n\n");
         sb.append("    /** The same, the inputs by name: ").append(String.join(", ", plan.inputs().stream().map(Var::name).toList()))
                 .append(" (scalars as 1×1 matrices). */\n");

@@ -218,12 +218,19 @@ class CodeAsWrittenTest {
         String java = code(f, "w", 2, Target.JAVA, new CodeOptions("lossAndDerivatives", true, "Logistic", "com.example.model"), "lam:scalar");
         assertThat(java).startsWith("package com.example.model;\n").contains("public final class Logistic {")
                 .contains("public static Result lossAndDerivatives(DMatrixRMaj y, DMatrixRMaj X, DMatrixRMaj w, double lam) {");
+        // products as EJML writes them, into the workspace, a transposed factor read transposed
+        assertThat(java).contains("CommonOps_DDRM.mult(X, w, ").contains("CommonOps_DDRM.multTransA(X, ")
+                .contains("private static final ThreadLocal<DMatrixRMaj[]> WORKSPACE").doesNotContain("mul(X, w)");
         Compiled c = compile("logistic", java, "com.example.model.Logistic");
         try (URLClassLoader ignored = c.loader()) {
             Map<String, DMatrixRMaj> p = point("y", new double[]{1, -1, 1}, "X", new double[][]{{1, 2}, {0.5, -1}, {-2, 0.3}},
                     "w", new double[]{0.4, -0.7}, "lam", 0.1);
             Method typed = c.type().getMethod("lossAndDerivatives", DMatrixRMaj.class, DMatrixRMaj.class, DMatrixRMaj.class, double.class);
             Object result = typed.invoke(null, p.get("y"), p.get("X"), p.get("w"), 0.1);
+            // a second call reuses the workspace: the first call's result must stay as it was
+            Map<String, DMatrixRMaj> other = point("y", new double[]{-1, 1, 1}, "X", new double[][]{{3, 1}, {2, 2}, {1, -1}},
+                    "w", new double[]{-1, 2}, "lam", 0.5);
+            Object second = typed.invoke(null, other.get("y"), other.get("X"), other.get("w"), 0.5);
             DMatrixRMaj value = (DMatrixRMaj) result.getClass().getMethod("value").invoke(result);
             @SuppressWarnings("unchecked")
             List<DMatrixRMaj> ds = (List<DMatrixRMaj>) result.getClass().getMethod("derivatives").invoke(result);
@@ -231,6 +238,10 @@ class CodeAsWrittenTest {
             GeneratedCode.assertClose("value", value.data, e.evaluate(p).data());
             GeneratedCode.assertClose("gradient", ds.get(0).data, e.derivative("w").evaluate(p).data());
             GeneratedCode.assertClose("Hessian", ds.get(1).data, e.derivative("w", "w").evaluate(p).data());
+            @SuppressWarnings("unchecked")
+            List<DMatrixRMaj> ds2 = (List<DMatrixRMaj>) second.getClass().getMethod("derivatives").invoke(second);
+            GeneratedCode.assertClose("second call's gradient", ds2.get(0).data, e.derivative("w").evaluate(other).data());
+            GeneratedCode.assertClose("second call's Hessian", ds2.get(1).data, e.derivative("w", "w").evaluate(other).data());
             double check = (double) c.type().getMethod("checkGradient", long.class).invoke(null, 3L);
             assertThat(check).as("the class's own checkGradient").isLessThan(1e-4);
         }
@@ -249,8 +260,8 @@ class CodeAsWrittenTest {
             }
             if (c[2] == null) {
                 // the check can fail: a class whose derivative is off by a factor is caught
-                String broken = java.replaceFirst("return new Result\\(value, List.of\\(output\\((.*)\\)\\)\\);",
-                        "return new Result(value, List.of(output(scaled(2.0, $1))));");
+                String broken = java.replaceFirst("return new Result\\(value.copy\\(\\), List.of\\(output\\((.*)\\)\\)\\);",
+                        "return new Result(value.copy(), List.of(output(scaled(2.0, $1))));");
                 assertThat(broken).isNotEqualTo(java);
                 Compiled b = compile("broken", broken, "Checked");
                 try (URLClassLoader ignored = b.loader()) {
