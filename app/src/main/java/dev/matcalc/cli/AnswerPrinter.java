@@ -67,7 +67,7 @@ final class AnswerPrinter {
                 for (int i = 0; i < p.definitions().size(); i++) {
                     Answer.Definition d = p.definitions().get(i);
                     if (i > 0) sb.append(",\\ ");
-                    sb.append(d.name().replaceAll("^t(\\d+)$", "t_{$1}")).append(" = ").append(d.latex());
+                    sb.append(d.name().replaceAll("^([a-z])(\\d+)$", "$1_{$2}")).append(" = ").append(d.latex());
                 }
             }
             out.println(sb);

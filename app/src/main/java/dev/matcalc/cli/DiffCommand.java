@@ -3,6 +3,7 @@ package dev.matcalc.cli;
 import dev.matcalc.api.Answer;
 import dev.matcalc.api.Request;
 import dev.matcalc.api.Service;
+import dev.matcalc.codegen.CodeOptions;
 import dev.matcalc.codegen.Target;
 import dev.matcalc.syntax.SourceError;
 import picocli.CommandLine.Command;
@@ -36,9 +37,23 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
                     + "def fAndG(...)) or java (an EJML class with fAndG(Map<String, DMatrixRMaj>)).")
     String format;
 
-    @Option(names = "--at", paramLabel = "VALUES.json",
-            description = "Evaluate the expression and its derivative at a point: a JSON object mapping each variable to a number (scalar), an array (vector) or an array of rows (matrix); the form is the kind of a variable that is not declared.")
-    Path at;
+    @Option(names = "--at", paramLabel = "VALUES",
+            description = "Evaluate the expression and its derivative at a point: a JSON object mapping each variable to a number (scalar), an array (vector) or an array of rows (matrix), given inline ('{\"x\": [1, 2]}') or as a file (VALUES.json); the form is the kind of a variable that is not declared.")
+    String at;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "fAndG",
+            description = "With a code format: the generated function's name (default fAndG).")
+    String functionName;
+
+    @Option(names = "--no-check", description = "With a code format: leave out the self-test (randomInputs, checkGradient, main).")
+    boolean noCheck;
+
+    @Option(names = "--class", paramLabel = "CLASS", defaultValue = "MatcalcFunction",
+            description = "With --format java: the class's name (default MatcalcFunction).")
+    String className;
+
+    @Option(names = "--package", paramLabel = "PACKAGE", description = "With --format java: the class's package (default none).")
+    String packageName;
 
     @Option(names = "--steps",
             description = "Show the derivation step by step (intermediate variables, local derivatives, chain rule, simplification) before each answer.")
@@ -62,7 +77,8 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
                 Request.ALL_FORMATS, steps, point);
         PrintWriter out = spec.commandLine().getOut();
         if (Target.isTarget(format)) {
-            out.print(Service.code(request, Target.parse(format)));
+            out.print(Service.code(request, Target.parse(format),
+                    new CodeOptions(functionName, !noCheck, className, packageName)));
             out.flush();
             return Main.OK;
         }
@@ -77,27 +93,36 @@ final class DiffCommand implements Callable<Integer>, Errors.Formatted {
         return Main.OK;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readValues(Path file) {
+    /**
+     * {@code --at}'s values: inline JSON (what starts with '{', as the REPL's and the API's {@code at}
+     * take it) or the name of a file holding it.
+     */
+    static Map<String, Object> readValues(String at) {
+        if (at.strip().startsWith("{")) return parseValues(at, "--at");
+        Path file = Path.of(at);
         String json;
         try {
             json = Files.readString(file);
         } catch (java.nio.file.NoSuchFileException e) {   // its message is the bare path
-            throw new SourceError("cannot read values file " + file + ": no such file");
-        } catch (IOException e) {
-            throw new SourceError("cannot read values file " + file + ": " + e.getMessage());
+            throw new SourceError("cannot read values file " + file + ": no such file (--at takes a JSON file or inline JSON such as '{\"x\": [1, 2]}')");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new SourceError("cannot read values file " + at + ": " + e.getMessage());
         }
+        return parseValues(json, file.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parseValues(String json, String where) {
         try {
             // NaN and Infinity are read, so that the values check can say which entry is not finite
             Object parsed = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                    .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
+                    .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build()
                     .readValue(json, Object.class);
-            if (!(parsed instanceof Map)) throw new SourceError(file + ": expected a JSON object mapping variable names to values");
+            if (!(parsed instanceof Map)) throw new SourceError(where + ": expected a JSON object mapping variable names to values");
             return (Map<String, Object>) parsed;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new SourceError(file + (loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr())
-                    + ": invalid JSON: " + e.getOriginalMessage());
+            throw new SourceError(where + ": invalid JSON, " + dev.matcalc.numeric.JsonMessages.describe(e));
         }
     }
 }

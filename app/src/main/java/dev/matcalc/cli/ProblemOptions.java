@@ -1,6 +1,7 @@
 package dev.matcalc.cli;
 
 import dev.matcalc.calculus.Layout;
+import dev.matcalc.shapes.Declaration;
 import dev.matcalc.syntax.SourceError;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +54,11 @@ final class ProblemOptions {
         for (String let : lets) {
             int colon = let.indexOf(':');
             if (colon <= 0) throw new SourceError("--let " + let + ": expected NAME:SHAPE, e.g. A:matrix(n,n)");
+            try {
+                Declaration.parseLet(let);          // an error here is told as one in --let, with its text
+            } catch (SourceError e) {
+                throw e.inOption("--let");
+            }
             out.put(let.substring(0, colon).trim(), let.substring(colon + 1).trim());
         }
         return out;

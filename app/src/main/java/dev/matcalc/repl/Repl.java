@@ -2,12 +2,10 @@ package dev.matcalc.repl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.matcalc.MatCalc;
-import dev.matcalc.api.Answer;
 import dev.matcalc.api.Request;
 import dev.matcalc.api.Service;
 import dev.matcalc.calculus.Layout;
-import dev.matcalc.expr.Fn;
-import dev.matcalc.expr.MatFn;
+import dev.matcalc.codegen.Target;
 import dev.matcalc.expr.Var;
 import dev.matcalc.shapes.Declaration;
 import dev.matcalc.syntax.SourceError;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +30,9 @@ import java.util.regex.Pattern;
  */
 public final class Repl {
     static final List<String> COMMANDS = List.of("let", "diff", "wrt", "steps", "format", "layout", "order", "at",
-            "settings", "reset", "help", "quit", "exit");
-    private static final List<String> FORMATS = List.of("text", "pretty", "latex", "json");
+            "settings", "reset", "history", "clear", "help", "quit", "exit");
+    /** What {@code format} takes: the CLI's output formats, then its code targets. */
+    static final List<String> FORMATS = List.of("text", "pretty", "latex", "json", "numpy", "pytorch", "jax", "java");
     private static final Pattern LET = Pattern.compile("let\\s+([A-Za-z_][A-Za-z_0-9]*)\\s*:\\s*(.+)");
     private static final Pattern WRT = Pattern.compile("\\s+wrt\\s+");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +46,9 @@ public final class Repl {
     private boolean steps;
     private Map<String, Object> at;
     private int failedLines, internalErrors;
+    private final List<String> sessionLines = new ArrayList<>();
+    private Supplier<List<String>> history = () -> sessionLines;
+    private Runnable clearScreen = () -> { };
 
     /** What a session came to: the lines that failed, and how many of them were internal errors (bugs). */
     public record Outcome(int failedLines, int internalErrors) { }
@@ -66,6 +69,15 @@ public final class Repl {
         return repl.outcome();
     }
 
+    /**
+     * Where {@code history} reads from (a terminal's history, kept across runs) and what {@code clear}
+     * does (clears a terminal's screen); without a terminal, the lines of this session and nothing.
+     */
+    void onTerminal(Supplier<List<String>> history, Runnable clearScreen) {
+        this.history = history;
+        this.clearScreen = clearScreen;
+    }
+
     /** The lines that failed so far. */
     public Outcome outcome() {
         return new Outcome(failedLines, internalErrors);
@@ -75,6 +87,7 @@ public final class Repl {
     public boolean execute(String line) {
         String s = line.strip();
         if (s.isEmpty() || s.startsWith("#")) return true;
+        sessionLines.add(s);
         try {
             return dispatch(s);
         } catch (SourceError e) {
@@ -99,13 +112,27 @@ public final class Repl {
             case "help" -> help();
             case "let" -> let(s, rest);
             case "diff" -> diff(rest);
-            case "steps" -> steps = onOff(rest);
-            case "format" -> format = choice("format", rest, FORMATS);
-            case "layout" -> layout = Layout.parse(rest.isEmpty() ? "?" : rest);
-            case "order" -> order = order(rest);
+            case "steps" -> {
+                steps = onOff(rest);
+                out.println("steps " + (steps ? "on: derivations are shown step by step" : "off"));
+            }
+            case "format" -> {
+                format = choice("format", rest, FORMATS);
+                out.println("format " + format + (Target.isTarget(format) ? ": answers are code computing f and its derivatives" : ""));
+            }
+            case "layout" -> {
+                layout = Layout.parse(rest.isEmpty() ? "?" : rest);
+                out.println("layout " + layout.label());
+            }
+            case "order" -> {
+                order = order(rest);
+                out.println("order " + order + (order == 1 ? "" : order == 2 ? ": Hessians and second derivatives" : ""));
+            }
             case "at" -> at(rest);
             case "settings" -> settings();
             case "reset" -> reset();
+            case "history" -> history(rest);
+            case "clear" -> clearScreen.run();
             default -> diff(s);                     // a bare expression, possibly with "wrt x"
         }
         return true;
@@ -121,7 +148,11 @@ public final class Repl {
         String name = m.group(1), shape = m.group(2).strip();
         if (shape.equals("none")) lets.remove(name);
         else {
-            Declaration.parse(shape);               // reject a malformed shape now, not at the next diff
+            try {
+                Declaration.parse(shape);           // reject a malformed shape now, not at the next diff
+            } catch (SourceError e) {
+                throw e.inOption("let " + name);
+            }
             lets.put(name, shape);
         }
         seenVariables.add(name);
@@ -143,8 +174,13 @@ public final class Repl {
                         + ": say which, e.g. diff " + expr + " wrt " + variables.get(0).name());
             wrt.add(variables.get(0).name());
         }
-        Answer answer = Service.derive(new Request(expr, wrt, lets, order, layout, Request.ALL_FORMATS, steps, at));
-        ReplPrinter.print(answer, format, steps, out);
+        Request request = new Request(expr, wrt, lets, order, layout, Request.ALL_FORMATS, steps, at);
+        if (Target.isTarget(format)) {
+            // in a session, the function alone: the self-test is for a file run on its own
+            out.print(Service.code(request, Target.parse(format), dev.matcalc.codegen.CodeOptions.DEFAULT.withoutCheck()));
+            return;
+        }
+        ReplPrinter.print(Service.derive(request), format, steps, out);
     }
 
     private List<Var> parse(String expr) {
@@ -188,8 +224,22 @@ public final class Repl {
             at = (Map<String, Object>) parsed;
             out.println("evaluating at " + JSON.writeValueAsString(at));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SourceError("at: invalid JSON: " + e.getOriginalMessage());
+            throw new SourceError("at: invalid JSON, " + dev.matcalc.numeric.JsonMessages.describe(e));
         }
+    }
+
+    /** The lines entered, numbered; {@code history N} the last N. */
+    private void history(String rest) {
+        List<String> lines = history.get();
+        int from = 0;
+        if (!rest.isEmpty()) {
+            try {
+                from = Math.max(0, lines.size() - Integer.parseInt(rest));
+            } catch (NumberFormatException e) {
+                throw new SourceError("history takes a number of lines to show, got '" + rest + "'");
+            }
+        }
+        for (int i = from; i < lines.size(); i++) out.printf("%5d  %s%n", i + 1, lines.get(i));
     }
 
     private void settings() {
@@ -214,24 +264,19 @@ public final class Repl {
                   diff EXPR wrt x [wrt y]     differentiate by x (and y: partials, or a mixed derivative with order 2)
                   EXPR wrt x                  the same without 'diff'
                   let A: symmetric(n)         declare a shape: scalar, vector(n), matrix(m,n), symmetric(n); 'none' undoes
-                  format text|pretty|latex|json
+                  format text|pretty|latex|json, or numpy|pytorch|jax|java for code
                   layout numerator|denominator|mixed
                   order K                     derivative order, 1 to 4
                   steps on|off                show the simplification steps
                   at {"x": [1,2]}             also evaluate at a point ('at off' to stop)
+                  history [N]                 the lines entered (the last N)
+                  clear                       clear the screen
                   settings, reset, help, quit (or Ctrl-D)
                 Example: let A: symmetric(n), then diff x'*A*x wrt x""");
     }
 
-    /** Words completion offers: commands, function names, variables seen so far. */
-    public List<String> completionWords() {
-        TreeSet<String> words = new TreeSet<>(COMMANDS);
-        for (Fn f : Fn.values()) words.add(f.fnName());
-        for (MatFn f : MatFn.values()) words.add(f.fnName());
-        words.addAll(List.of("vector", "matrix", "symmetric", "scalar", "eye", "on", "off"));
-        words.addAll(FORMATS);
-        for (Layout l : Layout.values()) words.add(l.label());
-        words.addAll(seenVariables);
-        return List.copyOf(words);
+    /** What completion offers for the line before the cursor: see {@link ReplCompletion}. */
+    public List<String> complete(String beforeCursor) {
+        return ReplCompletion.candidates(beforeCursor, seenVariables);
     }
 }

@@ -27,6 +27,15 @@ final class ReplPrinter {
         for (Answer.Part p : a.derivatives()) print(p, format, steps, out);
         if (a.stacked() != null) print(a.stacked(), format, false, out);
         if (a.functionValue() != null) out.println("value at the point: " + json(JSON, a.functionValue().value()));
+        out.println(variables(a));
+    }
+
+    /** {@code variables: x vector(n) (inferred), A symmetric(n) (declared)}: what the answer took each name to be. */
+    static String variables(Answer a) {
+        StringBuilder sb = new StringBuilder("variables: ");
+        a.variables().forEach((name, info) -> sb.append(sb.length() > 11 ? ", " : "").append(name).append(' ')
+                .append(info.shape()).append(" (").append(info.origin()).append(')'));
+        return sb.toString();
     }
 
     private static void print(Answer.Part p, String format, boolean steps, PrintWriter out) {
@@ -56,8 +65,24 @@ final class ReplPrinter {
                 definitions(p, out, Answer.Definition::pretty, "  where ", " = ");
             }
         }
+        tensorForms(p, format, out);
         if (p.value() != null)
             out.println("  at the point, shape " + Arrays.toString(p.shape()) + ": " + json(JSON, p.value()));
+    }
+
+    /** For a derivative with no matrix form, its vec (Kronecker) and index forms, as the CLI shows them. */
+    private static void tensorForms(Answer.Part p, String format, PrintWriter out) {
+        if (p.matrixShape() != null) return;
+        if (p.tensor() != null) {
+            String vec = switch (format) {
+                case "text" -> p.tensor().text();
+                case "latex" -> p.tensor().latex();
+                default -> p.tensor().pretty();
+            };
+            out.println("  vec form: " + vec + "   (" + p.tensor().convention() + ")");
+        }
+        if (p.index() != null)
+            out.println("  index form: " + (format.equals("latex") ? p.index().latex() : p.index().text()) + "   (repeated indices summed)");
     }
 
     private static void definitions(Answer.Part p, PrintWriter out, java.util.function.Function<Answer.Definition, String> form,

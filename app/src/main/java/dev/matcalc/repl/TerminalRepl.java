@@ -29,12 +29,23 @@ public final class TerminalRepl {
                 .appName("matcalc")
                 .parser(new ExpressionParser())
                 .completer((r, line, candidates) -> {
-                    for (String w : repl.completionWords()) candidates.add(new Candidate(w));
+                    String before = line.line().substring(0, Math.min(line.cursor(), line.line().length()));
+                    for (String w : repl.complete(before))
+                        // "vector(" and the like are completed as typed: no space after them
+                        candidates.add(new Candidate(w, w, null, null, null, null, !w.endsWith("(")));
                 })
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_SIZE, 1000)
                 .option(LineReader.Option.HISTORY_INCREMENTAL, true)   // each line saved as entered
                 .build();
+        repl.onTerminal(() -> {
+            List<String> lines = new java.util.ArrayList<>();
+            reader.getHistory().forEach(entry -> lines.add(entry.line()));
+            return lines;
+        }, () -> {
+            terminal.puts(org.jline.utils.InfoCmp.Capability.clear_screen);
+            terminal.flush();
+        });
         out.println("matcalc repl: type an expression, 'help' for commands, Ctrl-D to quit.");
         out.flush();
         try {

@@ -85,9 +85,7 @@ final class ApiRequests {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new ApiError(400, "invalid JSON" + (loc == null ? "" : " at " + loc.getLineNr() + ":" + loc.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+            throw new ApiError(400, "invalid JSON, " + dev.matcalc.numeric.JsonMessages.describe(e));
         } catch (java.io.IOException e) {
             throw new ApiError(400, "unreadable request body");
         }

@@ -46,7 +46,9 @@ class ErrorMessagesTest {
     void badLet() {
         assertThat(error("diff", "x'*x", "--let", "x")).isEqualTo("matcalc: --let x: expected NAME:SHAPE, e.g. A:matrix(n,n)\n");
         assertThat(error("diff", "x'*x", "--let", "x:vectr(n)"))
-                .contains("unknown type 'vectr'; expected scalar, vector(n), matrix(m,n) or symmetric(n)");
+                .contains("in --let: unknown type 'vectr'; did you mean 'vector'? The types are scalar, vector(n), matrix(m,n) or symmetric(n)");
+        assertThat(error("diff", "x'*x", "--let", "x:tensor(n)"))
+                .contains("in --let: unknown type 'tensor'; expected scalar, vector(n), matrix(m,n) or symmetric(n)");
     }
 
     @Test
@@ -59,14 +61,14 @@ class ErrorMessagesTest {
     void missingValuesFile() {
         Path missing = dir.resolve("missing.json");
         assertThat(error("diff", "x'*x", "--at", missing.toString()))
-                .isEqualTo("matcalc: cannot read values file " + missing + ": no such file\n");
+                .isEqualTo("matcalc: cannot read values file " + missing + ": no such file (--at takes a JSON file or inline JSON such as '{\"x\": [1, 2]}')\n");
     }
 
     @Test
     void malformedValues() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"x\": [1, 2\n");
         assertThat(error("diff", "x'*x", "--at", bad.toString()))
-                .startsWith("matcalc: " + bad + ":2:1: invalid JSON: Unexpected end-of-input");
+                .isEqualTo("matcalc: " + bad + ": invalid JSON, line 2, column 1: the input ends before the array opened at line 1, column 7 is closed by ']'\n");
         Path notAnObject = Files.writeString(dir.resolve("list.json"), "[1, 2]");
         assertThat(error("diff", "x'*x", "--at", notAnObject.toString()))
                 .contains("expected a JSON object mapping variable names to values");

@@ -75,15 +75,19 @@ class CodeFormatsTest {
         assertThat(py).contains("value = np.sum(softplus(-y * " + m.group(1) + "))", "f = sum(log(1 + exp(-y.*(X*w))))");
     }
 
-    /** The layout is undone: whatever the layout, the gradient by x is a 1-d array, the Jacobian [m, n]. */
+    /**
+     * The layout does not matter: whatever the layout, the gradient by x is a 1-d array, the Jacobian
+     * [m, n], computed from the mixed layout's matrix form, which is in that convention (no transpose).
+     */
     @Test
     void layoutsAreUndoneToOneConvention() {
         Expression f = MatCalc.parse("x'*A*x");
-        assertThat(CodeGen.generate(f, List.of(f.derivative(Layout.NUMERATOR, "x")), Target.NUMPY)).contains("gradient = x @ (A + A.T)\n");
+        for (Layout layout : Layout.values())
+            assertThat(CodeGen.generate(f, List.of(f.derivative(layout, "x")), Target.NUMPY)).contains("gradient = (A + A.T) @ x\n");
         Expression g = MatCalc.parse("sin(A*x)");
         String numerator = CodeGen.generate(g, List.of(g.derivative(Layout.NUMERATOR, "x")), Target.NUMPY);
         String denominator = CodeGen.generate(g, List.of(g.derivative(Layout.DENOMINATOR, "x")), Target.NUMPY);
-        assertThat(numerator).contains("t0 = A @ x\n", "jacobian = np.diag(np.cos(t0)) @ A\n");
-        assertThat(denominator).contains("jacobian = (A.T @ np.diag(np.cos(t0))).T\n");
+        assertThat(numerator).contains("t0 = A @ x\n", "jacobian = np.diag(np.cos(t0)) @ A\n").doesNotContain(".T\n");
+        assertThat(denominator).isEqualTo(numerator);
     }
 }

@@ -49,7 +49,7 @@ class ReplTest {
         assertThat(out).contains("error: 1:6: expected an expression after '+'\n  A*x +\n       ^")
                 .contains("error: 1:5: unexpected 'bar'")
                 .contains("expected let NAME: SHAPE")
-                .contains("format takes one of text, pretty, latex, json, got 'html'")
+                .contains("format takes one of text, pretty, latex, json, numpy, pytorch, jax, java, got 'html'")
                 .contains("order takes a whole number from 1 to 4, got '0'")
                 .contains("unknown layout 'up'")
                 .contains("at: invalid JSON")
@@ -81,10 +81,11 @@ class ReplTest {
     @Test
     void completionOffersFunctionsCommandsAndVariablesSeen() {
         Repl repl = new Repl(new PrintWriter(new StringWriter()));
-        assertThat(repl.completionWords()).contains("logdet", "softmax", "sigmoid", "eye", "vector", "matrix", "diff", "steps")
+        assertThat(repl.complete("")).contains("logdet", "softmax", "sigmoid", "eye", "vector", "matrix", "diff", "steps")
                 .doesNotContain("weights");
         repl.execute("sum(weights .* x)");
-        assertThat(repl.completionWords()).contains("weights", "x");
+        assertThat(repl.complete("")).contains("weights", "x");
+        assertThat(repl.complete("sum(w")).containsExactly("weights");
     }
 
     @Test

@@ -132,10 +132,21 @@ public final class DerivativeResult {
                 + " (" + derivative.function().shape() + ") w.r.t. " + wrt;
         if (!derivative.hasMatrixForm())
             return what + ": a tensor of order " + derivative.numericAxes().size() + " ("
-                    + String.join("×", derivative.numericAxes()) + ") with no matrix form, shown as its differential "
-                    + "d" + (derivative.order() == 1 ? "F" : "(∂" + (derivative.order() - 1 == 1 ? "" : derivative.order() - 1)
-                    + "f)") + " (layout-free)";
+                    + dev.matcalc.shapes.Shape.times(derivative.numericAxes().toArray(String[]::new)) + ") with no matrix form, shown as its differential "
+                    + differentialName() + " (layout-free)";
         return what + ", " + derivative.layout().label() + " layout: " + shape();
+    }
+
+    /**
+     * What the differential shown is the differential of: dF for a first derivative, else of the
+     * derivative one order down, named with its variables: {@code d(∂f/∂U)}, {@code d(∂²f/∂x∂y)}.
+     */
+    private String differentialName() {
+        int below = derivative.order() - 1;
+        if (below == 0) return "dF";
+        String by = derivative.wrt().subList(0, below).stream().map(v -> "∂" + v.name()).collect(Collectors.joining());
+        String power = below == 1 ? "" : String.valueOf("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(Math.min(below, 9)));
+        return "d(∂" + power + "f/" + by + ")";
     }
 
     /**

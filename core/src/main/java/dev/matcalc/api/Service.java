@@ -74,9 +74,22 @@ public final class Service {
 
     /** One module computing f and every derivative the request asks for, as {@code --format numpy} etc. print it. */
     public static String code(Request request, Target target) {
+        return code(request, target, dev.matcalc.codegen.CodeOptions.DEFAULT);
+    }
+
+    /**
+     * The same, named and packaged as {@code options} say. At order k by one variable the code returns
+     * every order up to k (the gradient with the Hessian: what Newton's method needs), not the k-th alone.
+     */
+    public static String code(Request request, Target target, dev.matcalc.codegen.CodeOptions options) {
         if (request.expr() == null || request.expr().isBlank()) throw new SourceError("empty expression");
         Expression expression = MatCalc.parse(request.expr(), declarations(request.let()), Map.of());
-        return CodeGen.generate(expression, derivatives(expression, request), target);
+        List<String> wrt = request.wrt().isEmpty() ? defaultWrt(expression) : request.wrt();
+        List<DerivativeResult> results = new ArrayList<>();
+        if (request.order() > 1 && wrt.size() == 1)
+            for (int k = 1; k < request.order(); k++) results.addAll(derivatives(expression, wrt, k, request.layout()));
+        results.addAll(derivatives(expression, wrt, request.order(), request.layout()));
+        return CodeGen.generate(expression, results, target, options);
     }
 
     private static List<DerivativeResult> derivatives(Expression expression, Request request) {

@@ -1,6 +1,7 @@
 package dev.matcalc.codegen;
 
 import dev.matcalc.expr.Expr;
+import dev.matcalc.expr.Ref;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ abstract class Emitter<C> {
 
     /** The code for {@code e}: a temporary's name when e is shared, else e written out. */
     final C ref(Expr e) {
+        if (e instanceof Ref r && !plan.dependsOnDirection(r)) return named(r);
         if (!plan.isShared(e)) return inline(e);
         C known = temporaries.get(e);
         if (known != null) return known;
@@ -37,6 +39,26 @@ abstract class Emitter<C> {
         statements.add(assign(name, code, e));
         C named = name(name);
         temporaries.put(e, named);
+        return named;
+    }
+
+    /**
+     * A named subterm (the user's definition {@code mu = mean(x)}, or an answer's {@code G_Y}) is
+     * assigned to its own name, where first used, whether used once or more: the code reads as the
+     * input and the answers do.
+     */
+    private C named(Ref r) {
+        C known = temporaries.get(r);
+        if (known != null) return known;
+        C code = inline(r.value());
+        if (text(code).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            temporaries.put(r, code);
+            return code;
+        }
+        String name = ids.fresh(r.name());
+        statements.add(assign(name, code, r.value()));
+        C named = name(name);
+        temporaries.put(r, named);
         return named;
     }
 

@@ -11,6 +11,12 @@ import java.util.Set;
  * a name the module itself defines, or a name already given, in which case it gets a suffix.
  */
 final class Identifiers {
+    /** Python's own keywords: never a name of anything generated. */
+    static final Set<String> PYTHON_KEYWORDS = Set.of(
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+            "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
+            "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+            "np", "torch", "jax", "jnp", "itertools", "math", "value");
     static final Set<String> PYTHON_RESERVED = Set.of(
             "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
             "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
@@ -25,7 +31,8 @@ final class Identifiers {
             "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
             "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
             "var", "record", "yield", "sealed", "permits", "true", "false", "null", "_", "values", "value",
-            "derivatives", "Result", "Map", "List", "DMatrixRMaj", "CommonOps_DDRM", "Math", "String");
+            "derivatives", "Result", "Map", "List", "Set", "DMatrixRMaj", "CommonOps_DDRM", "NormOps_DDRM", "Math", "String",
+            "SYMMETRIC", "WORKSPACE", "workspace", "ThreadLocal", "System", "Integer", "DoubleUnaryOperator");
 
     private final Set<String> taken = new HashSet<>();
     private final Map<String, String> given = new HashMap<>();
@@ -48,8 +55,15 @@ final class Identifiers {
         return candidate;
     }
 
-    /** The next free temporary: t0, t1, ... */
+    private String temporaryPrefix;
+
+    /**
+     * The next free temporary: t0, t1, ..., or s0, s1, ... where a user's variable is t (t0 would
+     * read as its entry); asked after the inputs are named.
+     */
     String temporary() {
-        for (int i = 0; ; i++) if (!taken.contains("t" + i)) return fresh("t" + i);
+        if (temporaryPrefix == null)
+            temporaryPrefix = dev.matcalc.expr.HelperNames.prefix(given.keySet(), List.of("t", "s", "h", "c", "q"));
+        for (int i = 0; ; i++) if (!taken.contains(temporaryPrefix + i)) return fresh(temporaryPrefix + i);
     }
 }

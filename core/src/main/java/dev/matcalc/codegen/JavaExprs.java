@@ -10,19 +10,52 @@ import java.util.Map;
 /**
  * Expressions in Java over EJML: every value is a {@code DMatrixRMaj} of its matcalc shape
  * (scalars 1×1, vectors n×1, transposed vectors 1×n), every operation a call to a helper of
- * {@link JavaSupport} (so no operator precedence to get wrong).
+ * {@link JavaSupport} (so no operator precedence to get wrong), except products of matrices and
+ * vectors, written as EJML writes them, {@code CommonOps_DDRM.mult(A, B, t0)} ({@code multTransA},
+ * {@code multTransB}, {@code multTransAB} for transposed factors, with no transposed copy), each
+ * into a matrix of the class's workspace, reused from call to call.
  */
 final class JavaExprs extends Emitter<String> {
     private final Map<String, String> dimNames;
+    private final String className;
+    /** The temporaries written into workspace matrices, in the order of their slots. */
+    final List<String> workspace = new ArrayList<>();
 
-    JavaExprs(Plan plan, Identifiers ids, Map<String, String> dimNames) {
+    JavaExprs(Plan plan, Identifiers ids, Map<String, String> dimNames, String className) {
         super(plan, ids);
         this.dimNames = dimNames;
+        this.className = className;
     }
 
     @Override
     String assign(String name, String code, Expr e) {
         return "DMatrixRMaj " + name + " = " + code + ";";
+    }
+
+    /**
+     * A product: its non-scalar factors multiplied left to right by EJML, each step into a workspace
+     * matrix ({@code CommonOps_DDRM.multTransB(U, V, t1)}: a transposed factor is read transposed, not
+     * copied), then scaled by the scalar factors, if any.
+     */
+    private String product(MatMul m) {
+        List<Expr> matrices = m.factors().stream().filter(f -> !f.isScalar()).toList();
+        if (matrices.size() < 2) return "mul(" + args(m.factors()) + ")";
+        Expr first = matrices.get(0);
+        boolean transposed = first instanceof Transpose;
+        String acc = ref(transposed ? ((Transpose) first).arg() : first);
+        for (Expr f : matrices.subList(1, matrices.size())) {
+            boolean tb = f instanceof Transpose;
+            String right = ref(tb ? ((Transpose) f).arg() : f);
+            String op = transposed && tb ? "multTransAB" : transposed ? "multTransA" : tb ? "multTransB" : "mult";
+            String out = ids.temporary();
+            statement("DMatrixRMaj " + out + " = workspace[" + workspace.size() + "];");
+            workspace.add(out);
+            statement("CommonOps_DDRM." + op + "(" + acc + ", " + right + ", " + out + ");");
+            acc = out;
+            transposed = false;
+        }
+        List<Expr> scalars = m.factors().stream().filter(Expr::isScalar).toList();
+        return scalars.isEmpty() ? acc : "mul(" + args(scalars) + ", " + acc + ")";
     }
 
     @Override
@@ -44,7 +77,7 @@ final class JavaExprs extends Emitter<String> {
             case Zero z -> "new DMatrixRMaj(" + dim(z.shape().rows()) + ", " + dim(z.shape().cols()) + ")";
             case Identity i -> "CommonOps_DDRM.identity(" + dim(i.size()) + ")";
             case Add a -> "add(" + args(a.terms()) + ")";
-            case MatMul m -> "mul(" + args(m.factors()) + ")";
+            case MatMul m -> product(m);
             case Transpose t -> "CommonOps_DDRM.transpose(" + ref(t.arg()) + ", null)";
             case Hadamard h -> "hadamard(" + ref(h.left()) + ", " + ref(h.right()) + ")";
             case Power p -> "pow(" + ref(p.base()) + ", " + ref(p.exponent()) + ")";
@@ -66,7 +99,7 @@ final class JavaExprs extends Emitter<String> {
         return String.join(", ", es.stream().map(this::ref).toList());
     }
 
-    private static String kernel(Fn fn) {
+    private String kernel(Fn fn) {
         return switch (fn) {
             case SIN -> "Math::sin";
             case COS -> "Math::cos";
@@ -81,7 +114,7 @@ final class JavaExprs extends Emitter<String> {
             case ABS -> "Math::abs";
             case SIGN -> "Math::signum";
             // methods of the generated class, not lambdas: a lambda's parameter could clash with an input's name
-            case RELU, STEP, GE0, SIGMOID, SOFTPLUS -> JavaModule.CLASS_NAME + "::" + fn.fnName();
+            case RELU, STEP, GE0, SIGMOID, SOFTPLUS -> className + "::" + fn.fnName();
         };
     }
 

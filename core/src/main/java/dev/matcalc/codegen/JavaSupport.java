@@ -13,6 +13,7 @@ final class JavaSupport {
 
             import java.util.List;
             import java.util.Map;
+            import java.util.Set;
             import java.util.function.DoubleUnaryOperator;
             """;
 
@@ -44,6 +45,85 @@ final class JavaSupport {
                     }
                 """.replace("TOLERANCE", String.format(java.util.Locale.ROOT, "%.0e", SymmetricValues.TOLERANCE));
     }
+
+    /** What {@code checkGradient} uses: random values where f is defined, and one derivative's check. */
+    static final String CHECK_HELPERS = """
+                /** Random entries where f is defined, as the Python modules' _draw: see matcalc's RandomPoints. */
+                private static DMatrixRMaj draw(java.util.Random rng, int rows, int cols, String... kinds) {
+                    Set<String> k = Set.of(kinds);
+                    DMatrixRMaj a = new DMatrixRMaj(rows, cols);
+                    for (int i = 0; i < a.data.length; i++) {
+                        double u = k.contains("positive") ? 0.5 + 1.5 * rng.nextDouble()
+                                : k.contains("unit") ? -0.6 + 1.2 * rng.nextDouble()
+                                : k.contains("small") ? -1 + 2 * rng.nextDouble() : rng.nextGaussian();
+                        if (k.contains("nonzero")) u = Math.signum(u) * (Math.abs(u) + 0.1);
+                        a.data[i] = u;
+                    }
+                    if (rows == cols && rows > 1) {
+                        if (k.contains("spd")) {
+                            DMatrixRMaj s = new DMatrixRMaj(rows, rows);
+                            CommonOps_DDRM.multTransB(a, a, s);
+                            CommonOps_DDRM.scale(1.0 / rows, s);
+                            for (int i = 0; i < rows; i++) s.add(i, i, 1);
+                            a = s;
+                        } else if (k.contains("symmetric")) {
+                            for (int i = 0; i < rows; i++)
+                                for (int j = i + 1; j < rows; j++) a.set(j, i, a.get(i, j));
+                        }
+                        if (k.contains("invertible"))
+                            for (int i = 0; i < rows; i++) {
+                                double sum = 0;
+                                for (int j = 0; j < rows; j++) sum += Math.abs(a.get(i, j));
+                                a.add(i, i, sum + 0.5);
+                            }
+                    }
+                    return a;
+                }
+
+                /**
+                 * One derivative (row-major in shape(f) + shape(wrt...)) applied to random directions, from the
+                 * last variable to the first, against central differences of f along them; relative to its size.
+                 */
+                private static double check(Map<String, DMatrixRMaj> values, DMatrixRMaj derivative, java.util.Random rng, String... wrt) {
+                    DMatrixRMaj[] directions = new DMatrixRMaj[wrt.length];
+                    for (int i = 0; i < wrt.length; i++) {
+                        DMatrixRMaj v = values.get(wrt[i]);
+                        directions[i] = SYMMETRIC.contains(wrt[i]) ? draw(rng, v.numRows, v.numCols, "symmetric") : draw(rng, v.numRows, v.numCols);
+                    }
+                    double[] exact = derivative.data;
+                    int size = derivative.getNumElements();
+                    for (int i = wrt.length - 1; i >= 0; i--) {
+                        double[] u = directions[i].data;
+                        int n = directions[i].getNumElements(), rows = size / n;
+                        double[] next = new double[rows];
+                        for (int r = 0; r < rows; r++)
+                            for (int c = 0; c < n; c++) next[r] += exact[r * n + c] * u[c];
+                        exact = next;
+                        size = rows;
+                    }
+                    double h = wrt.length == 1 ? 1e-6 : 1e-4;
+                    double[] approx = new double[size];
+                    for (int signs = 0; signs < 1 << wrt.length; signs++) {
+                        Map<String, DMatrixRMaj> moved = new java.util.HashMap<>(values);
+                        double sign = 1;
+                        for (int i = 0; i < wrt.length; i++) {
+                            double s = (signs >> i & 1) == 0 ? 1 : -1;
+                            sign *= s;
+                            DMatrixRMaj m = moved.get(wrt[i]).copy();
+                            CommonOps_DDRM.addEquals(m, s * h, directions[i]);
+                            moved.put(wrt[i], m);
+                        }
+                        DMatrixRMaj f = valueAt(moved);
+                        for (int r = 0; r < size; r++) approx[r] += sign * f.data[r];
+                    }
+                    double scale = Math.pow(2 * h, wrt.length), gap = 0, largest = 0;
+                    for (int r = 0; r < size; r++) {
+                        gap = Math.max(gap, Math.abs(exact[r] - approx[r] / scale));
+                        largest = Math.max(largest, Math.abs(exact[r]));
+                    }
+                    return gap / Math.max(1, largest);
+                }
+            """;
 
     static final String MEMBERS = """
                 /**

@@ -47,7 +47,8 @@ public final class Plan {
         this.inputs = List.copyOf(inputs);
         StableForms stable = new StableForms();
         this.computedFunction = stable.of(function);
-        this.outputs = derivatives.stream().map(d -> output(d, stable)).toList();
+        DefinitionNames names = new DefinitionNames(computedFunction);
+        this.outputs = derivatives.stream().map(d -> output(d, stable, names)).toList();
         for (Var v : inputs) {
             bindDim(v.shape().rows(), v, 0);
             bindDim(v.shape().cols(), v, 1);
@@ -67,13 +68,13 @@ public final class Plan {
         return v.kind() == Var.Kind.SYMMETRIC && !v.shape().isScalar();
     }
 
-    private static Output output(Derivative d, StableForms stable) {
-        if (!d.hasMatrixForm()) return new Output(d, d.differential(), stable.of(d.differential()), false, true);
+    private static Output output(Derivative d, StableForms stable, DefinitionNames names) {
+        if (!d.hasMatrixForm()) return new Output(d, d.differential(), names.apply(stable.of(d.differential())), false, true);
         // the same rule as DerivativeResult: gradients in the variable's shape, the rest in numerator layout
         boolean transposed = d.layout() == Layout.DENOMINATOR
                 ? d.kind() != Derivative.Kind.GRADIENT
                 : d.layout() == Layout.NUMERATOR && d.kind() == Derivative.Kind.GRADIENT;
-        return new Output(d, d.matrix(), stable.of(d.matrix()), transposed, false);
+        return new Output(d, d.matrix(), names.apply(stable.of(d.matrix())), transposed, false);
     }
 
     private void bindDim(Dim d, Var v, int axis) {
@@ -145,6 +146,19 @@ public final class Plan {
 
     public List<Output> outputs() {
         return outputs;
+    }
+
+    /**
+     * Whether the outputs are one variable's derivatives of orders 1, 2, ... (the gradient and the
+     * Hessian {@code --order 2} asks for): their kinds then name them without the variable.
+     */
+    public boolean successiveOrders() {
+        for (int i = 0; i < outputs.size(); i++) {
+            List<Var> wrt = outputs.get(i).derivative().wrt();
+            if (wrt.size() != i + 1 || wrt.stream().distinct().count() != 1 || !wrt.get(0).equals(outputs.get(0).derivative().wrt().get(0)))
+                return false;
+        }
+        return true;
     }
 
     /** The names of the variables each output differentiates by, in order (a Hessian names its variable twice). */

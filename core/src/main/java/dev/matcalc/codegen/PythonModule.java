@@ -7,18 +7,23 @@ import dev.matcalc.shapes.Shape;
 
 import java.util.*;
 
-/** A whole Python module: imports, helpers, {@code fAndG}, random inputs and {@code checkGradient}. */
+/**
+ * A whole Python module: imports, helpers, {@code fAndG} (or the name asked for), and unless left
+ * out, random inputs and {@code checkGradient}.
+ */
 final class PythonModule {
     private final Plan plan;
     private final PythonFlavor flavor;
     private final Identifiers ids;
     private final Map<String, String> dimNames = new LinkedHashMap<>();
     private final PythonExprs exprs;
+    private final CodeOptions options;
 
-    PythonModule(Plan plan, PythonFlavor flavor) {
+    PythonModule(Plan plan, PythonFlavor flavor, CodeOptions options) {
         this.plan = plan;
         this.flavor = flavor;
-        this.ids = new Identifiers(Identifiers.PYTHON_RESERVED, List.of());
+        this.options = options;
+        this.ids = new Identifiers(Identifiers.PYTHON_RESERVED, List.of(options.functionName()));
         for (Var v : plan.inputs()) ids.of(v.name());
         for (String d : plan.dims().keySet()) dimNames.put(d, ids.fresh(d));
         this.exprs = new PythonExprs(plan, ids, flavor, dimNames);
@@ -55,20 +60,23 @@ final class PythonModule {
         body.addAll(exprs.statements());
         body.add("return value, " + (outputNames.size() == 1 ? outputNames.get(0) : "(" + String.join(", ", outputNames) + ")"));
 
+        String fn = options.functionName();
         StringBuilder sb = new StringBuilder();
         sb.append(docstring(outputNames)).append('\n');
-        sb.append("import itertools\nimport math\n\n").append(flavor.imports()).append("\n\n\n");
+        sb.append(options.selfCheck() || tensors ? "import itertools\n" : "").append(options.selfCheck() ? "import math\n" : "")
+                .append(options.selfCheck() || tensors ? "\n" : "").append(flavor.imports()).append("\n\n\n");
         for (String h : exprs.helpers) sb.append(PythonSupport.helper(flavor, h)).append("\n\n");
         if (plan.inputs().stream().anyMatch(Plan::checksSymmetry)) sb.append(PythonSupport.requireSymmetric(flavor)).append("\n\n");
-        sb.append("def fAndG(").append(params).append("):\n");
+        sb.append("def ").append(fn).append("(").append(params).append("):\n");
         sb.append("    \"\"\"Returns (value, ").append(outputNames.size() == 1 ? outputNames.get(0) : "(" + String.join(", ", outputNames) + ")")
                 .append("); call it with keyword arguments named after the variables.\"\"\"\n");
         for (String line : body) sb.append(indent(line)).append('\n');
         if (tensors) sb.append("\n\n").append(PythonSupport.tensorBuilder(flavor));
+        if (!options.selfCheck()) return sb.toString();
         sb.append("\n\n").append(randomInputs());
         sb.append("\n\n").append(PythonSupport.sampling(flavor));
         sb.append("\n\n").append(constants());
-        sb.append("\n\n").append(PythonSupport.CHECK);
+        sb.append("\n\n").append(PythonSupport.CHECK.replace("fAndG", fn));
         return sb.toString();
     }
 
@@ -109,7 +117,8 @@ final class PythonModule {
             case SECOND_DERIVATIVE -> "secondDerivative";
             case DERIVATIVE, TENSOR -> "derivative";
         };
-        return plan.outputs().size() == 1 ? base : base + "_" + String.join("_", o.derivative().wrt().stream().map(Var::name).toList());
+        return plan.outputs().size() == 1 || plan.successiveOrders() ? base
+                : base + "_" + String.join("_", o.derivative().wrt().stream().map(Var::name).toList());
     }
 
     private String docstring(List<String> outputNames) {

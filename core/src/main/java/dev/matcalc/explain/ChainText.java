@@ -68,7 +68,7 @@ final class ChainText {
         String product = path.stream().map(l -> "(" + l.derivative().shape() + ")").collect(Collectors.joining());
         String rows = path.getFirst().derivative().shape().rows().toString();
         String cols = path.getLast().derivative().shape().cols().toString();
-        return product + " = " + rows + "×" + cols;
+        return product + " = " + dev.matcalc.shapes.Shape.times(rows, cols);
     }
 
     static String partial(LocalDerivative l) {

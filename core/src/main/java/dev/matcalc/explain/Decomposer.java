@@ -38,12 +38,9 @@ final class Decomposer {
         return List.copyOf(d.intermediates);
     }
 
-    /** A letter whose numbered names u1, u2, ... no user variable has. */
+    /** A letter whose numbered names u1, u2, ... no user variable has or could be read as an entry of. */
     private static String prefixAvoiding(List<Var> vars) {
-        Set<String> names = vars.stream().map(Var::name).collect(Collectors.toSet());
-        for (String p : List.of("u", "v", "t", "q", "z"))
-            if (names.stream().noneMatch(n -> n.matches(p + "[0-9]+"))) return p;
-        return "u_";
+        return dev.matcalc.expr.HelperNames.prefix(vars.stream().map(Var::name).toList(), List.of("u", "v", "t", "q", "z"));
     }
 
     private Expr visit(Expr e) {

@@ -1,6 +1,5 @@
 package dev.matcalc.numeric;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,11 +51,7 @@ public final class Values {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            // Jackson's "(start marker at [Source: REDACTED ...; line: 1, column: 1])" says nothing to a user
-            String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^]]*]\\)", "");
-            throw new SourceError("invalid JSON in values" + where + ": " + message);
+            throw new SourceError("invalid JSON in values, " + JsonMessages.describe(e));
         }
         if (root == null || root.isMissingNode()) throw new SourceError("values: expected a JSON value, got nothing");
         return root;

@@ -15,11 +15,14 @@ import java.util.*;
  *
  * <p>Candidates are tried largest first, so a subterm seen only inside a repeated bigger one
  * (as often as that one) is covered by the bigger name and not named itself. Names are
- * {@code t0}, {@code t1}, ... innermost first (a definition uses only earlier names), skipping
- * names of variables already in the expression.
+ * {@code t0}, {@code t1}, ... innermost first (a definition uses only earlier names); when a user
+ * variable is {@code t} (or {@code t1}...), another letter, so that no name reads as an entry of a variable.
  */
 public final class CommonSubexpressions {
     private CommonSubexpressions() { }
+
+    /** Letters for the names, in order of preference ({@link HelperNames}: none a user's variable or its prefix). */
+    private static final List<String> PREFIXES = List.of("t", "s", "h", "c", "q");
 
     /** A named subterm: {@code name = value}, where value may use the names defined before it. */
     public record Definition(String name, Expr value) { }
@@ -36,7 +39,10 @@ public final class CommonSubexpressions {
         int root = in.id(e);
         long[] counts = in.treeCounts(root);
         Set<String> taken = new HashSet<>();
-        for (Expr s : in.representatives) if (s instanceof Var v) taken.add(v.name());
+        for (Expr s : in.representatives) {
+            if (s instanceof Var v) taken.add(v.name());
+            if (s instanceof Ref r) taken.add(r.name());
+        }
         // ids are numbered in pre-order of first occurrence: ties keep the first-seen order (stable sort)
         List<Integer> candidates = new ArrayList<>();
         for (int id = 0; id < in.size(); id++)
@@ -59,9 +65,10 @@ public final class CommonSubexpressions {
         Map<Integer, Var> vars = new HashMap<>();
         List<Definition> definitions = new ArrayList<>();
         int next = 0;
+        String prefix = HelperNames.prefix(taken, PREFIXES);
         for (int id : ordered) {
-            while (taken.contains("t" + next)) next++;
-            String name = "t" + next++;
+            while (taken.contains(prefix + next)) next++;
+            String name = prefix + next++;
             Expr d = in.representatives.get(id);
             definitions.add(new Definition(name, withChildren(d, children(d).stream().map(c -> replace(in, c, vars)).toList())));
             vars.put(id, new Var(name, d.shape()));

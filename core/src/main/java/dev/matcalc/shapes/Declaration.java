@@ -126,9 +126,23 @@ public record Declaration(Kind kind, Dim rows, Dim cols) {
                     Dim[] dims = dims(1, word);
                     yield symmetric(dims[0]);
                 }
-                default -> throw error("unknown type '" + word
-                        + "'; expected scalar, vector(n), matrix(m,n) or symmetric(n)", start, pos);
+                default -> throw error("unknown type '" + word + "'" + typeSuggestion(word)
+                        + "scalar, vector(n), matrix(m,n) or symmetric(n)", start, pos);
             };
+        }
+
+        /** {@code ; did you mean 'symmetric'? The types are } for a type name within two edits of a known one. */
+        private static String typeSuggestion(String word) {
+            String best = null;
+            int bestDistance = 3;
+            for (String known : java.util.List.of("scalar", "vector", "matrix", "symmetric")) {
+                int d = dev.matcalc.syntax.FunctionNames.editDistance(word.toLowerCase(java.util.Locale.ROOT), known);
+                if (d < bestDistance) {
+                    best = known;
+                    bestDistance = d;
+                }
+            }
+            return best == null ? "; expected " : "; did you mean '" + best + "'? The types are ";
         }
 
         private Dim[] dims(int count, String word) {

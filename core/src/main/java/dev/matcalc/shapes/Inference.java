@@ -185,6 +185,8 @@ final class Inference {
             }
             case DIV -> {
                 if (isScalar(right)) yield left;
+                SourceError guessed = divisorByConvention(step.operand(), right, r);
+                if (guessed != null) throw guessed;
                 throw error("cannot divide by a " + kind(right) + " " + r.get()
                         + "; use ./ for element-wise division", both);
             }
@@ -194,6 +196,20 @@ final class Inference {
             }
             case POW -> power(left, leftSpan, right, step.operand(), both);
         };
+    }
+
+    /**
+     * A divisor that is a bare name whose shape nobody declared (an uppercase N is a matrix by the
+     * letter convention, or by its uses): {@code sum(x)/N} almost always means a count, so the fix is a declaration,
+     * not {@code ./}. The name is underlined, as it is what to change.
+     */
+    private SourceError divisorByConvention(Node operand, Inferred right, Supplier<String> described) {
+        if (!(operand instanceof Node.Name n) || defined.containsKey(n.name())) return null;
+        VariableInfo info = variables.get(n.name());
+        if (info == null || info.declaration() != null || values.containsKey(n.name())) return null;
+        return error("cannot divide by " + described.get() + ", inferred to be a " + kind(right)
+                + " as it is not declared; if " + n.name() + " is a number, declare it: --let " + n.name()
+                + ":scalar (in the REPL: let " + n.name() + ": scalar)", n.span());
     }
 
     /**
@@ -267,7 +283,7 @@ final class Inference {
 
     /** {@code x (n×1)}: the source text and its shape with the current dimension names. */
     String describe(Span span, Inferred t) {
-        return Text.quote(source, span) + " (" + dim(t.rows()) + "×" + dim(t.cols()) + ")";
+        return Text.quote(source, span) + " (" + Shape.times(dim(t.rows()), dim(t.cols())) + ")";
     }
 
     String dim(int c) {

@@ -52,10 +52,20 @@ public record Shape(Dim rows, Dim cols) {
         return "matrix";
     }
 
-    /** {@code n×m}, as error messages and answers print shapes. */
+    /** {@code n×m}, as error messages and answers print shapes ({@code (n+m)×1} for a block). */
     @Override
     public String toString() {
-        return rows + "×" + cols;
+        return times(rows.toString(), cols.toString());
+    }
+
+    /** {@code n×m}, a compound dimension in parentheses so that × binds as read: {@code 1×(n+m)}, not {@code 1×n+m}. */
+    public static String times(String... dims) {
+        StringBuilder sb = new StringBuilder();
+        for (String d : dims) {
+            if (!sb.isEmpty()) sb.append('×');
+            sb.append(d.contains("+") || d.contains("-") ? "(" + d + ")" : d);
+        }
+        return sb.toString();
     }
 
     /** The declaration syntax that reads back as this shape: {@code scalar}, {@code vector(n)}, {@code matrix(m,n)}. */

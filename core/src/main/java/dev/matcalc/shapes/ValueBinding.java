@@ -35,7 +35,7 @@ final class ValueBinding {
                 String conflict = bindOne(in, classes[i], sizes[i], info.name(), bound, boundBy);
                 if (conflict != null) {
                     throw new SourceError("the value given for " + info.name() + " is " + given.rows() + "×" + given.cols()
-                            + ", but " + info.name() + (info.occurs() ? " is used as " : " is declared as ") + in.dim(used.rows()) + "×" + in.dim(used.cols())
+                            + ", but " + info.name() + (info.occurs() ? " is used as " : " is declared as ") + Shape.times(in.dim(used.rows()), in.dim(used.cols()))
                             + conflict, in.source, info.firstUse());
                 }
             }

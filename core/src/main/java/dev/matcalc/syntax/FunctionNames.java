@@ -62,8 +62,20 @@ public final class FunctionNames {
         return ALL.contains(name);
     }
 
-    /** The closest known name, if it is close enough to be a likely typo. */
+    /**
+     * Names other tools use for a function matcalc spells otherwise, mapped to matcalc's. They are
+     * too far from it for the edit distance to find ({@code inverse} is 4 edits from {@code inv}), or
+     * closer to the wrong name ({@code norm} is one edit from {@code norm1}, but a norm without a
+     * subscript means the Euclidean one).
+     */
+    private static final java.util.Map<String, String> OTHER_NAMES = java.util.Map.of(
+            "inverse", "inv", "norm", "norm2", "trace", "tr", "determinant", "det", "ln", "log",
+            "logdeterminant", "logdet", "diagonal", "diag", "average", "mean");
+
+    /** The closest known name, if it is close enough to be a likely typo, or matcalc's name for another tool's. */
     public static Optional<String> suggest(String name) {
+        String other = OTHER_NAMES.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (other != null) return Optional.of(other);
         int allowed = name.length() >= 5 ? 2 : 1;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -75,6 +87,11 @@ public final class FunctionNames {
             }
         }
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    }
+
+    /** The Levenshtein distance, for suggestions elsewhere (type names). */
+    public static int editDistance(String a, String b) {
+        return levenshtein(a, b);
     }
 
     static int levenshtein(String a, String b) {

@@ -93,8 +93,24 @@ public final class Parser {
         Token t = peek();
         if (t.is(EOF) || t.is(SEMI) || t.is(NEWLINE)) return;
         if (t.is(RPAREN) || t.is(RBRACKET)) throw error("unmatched " + t.describe(), t.span());
+        String product = implicitProduct(t);
+        if (product != null) throw error(product, tokens.get(pos - 1).span().to(t.span()));
         throw error("unexpected " + t.describe() + " after '" + Text.quote(source, statement.span())
                 + "'; expected an operator", t.span());
+    }
+
+    /**
+     * For a name or '(' right after a number ({@code 2x}, {@code 3(a + b)}): matcalc has no implicit
+     * multiplication, and the likely intent is a product, so the message says how to write it.
+     */
+    private String implicitProduct(Token t) {
+        if (pos == 0 || !(t.is(IDENT) || t.is(LPAREN))) return null;
+        Token before = tokens.get(pos - 1);
+        if (!before.is(NUMBER) || before.span().end() != t.span().start()) return null;
+        String written = before.text() + (t.is(IDENT) ? t.text() : "(");
+        String meant = before.text() + "*" + (t.is(IDENT) ? t.text() : "(");
+        return "'" + Text.abbreviate(written) + "' is not a product: write " + Text.abbreviate(meant)
+                + " (multiplication is always written with *)";
     }
 
     private boolean skipSeparators() {
@@ -279,6 +295,8 @@ public final class Parser {
         if (t.is(EOF) || t.is(NEWLINE) || (t.is(SEMI) && closing == RPAREN)) {
             throw error("unclosed " + open.describe(), open.span());
         }
+        String product = implicitProduct(t);
+        if (product != null) throw error(product, tokens.get(pos - 1).span().to(t.span()));
         String after = last == null ? open.describe() : "'" + Text.quote(source, last.span()) + "'";
         String options = closing == RBRACKET ? "',', ';' or ']'" : want;
         throw error("expected " + options + " after " + after + ", found " + t.describe(), t.span());

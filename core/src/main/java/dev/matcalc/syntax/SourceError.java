@@ -11,9 +11,25 @@ public class SourceError extends RuntimeException {
 
     /** An error located in {@code source} at {@code span}. */
     public SourceError(String message, String source, Span span) {
+        this(message, source, span, null);
+    }
+
+    /**
+     * The same error, found in the text of an option rather than in the expression: it is told as
+     * {@code --let A:symetric(n): message} with a caret under that text, and has no line or column
+     * (those locate errors in the expression).
+     */
+    public SourceError inOption(String option) {
+        return new SourceError(getMessage(), source, span, option);
+    }
+
+    private final String option;
+
+    private SourceError(String message, String source, Span span, String option) {
         super(message);
         this.source = source;
         this.span = span;
+        this.option = option;
     }
 
     /** An error with no position (bad option, bad values file, ...). */
@@ -31,12 +47,12 @@ public class SourceError extends RuntimeException {
 
     /** 1-based line, or 0 when the error has no position. */
     public int line() {
-        return span == null ? 0 : span.line();
+        return span == null || option != null ? 0 : span.line();
     }
 
     /** 1-based column, or 0 when the error has no position. */
     public int column() {
-        return span == null ? 0 : span.column();
+        return span == null || option != null ? 0 : span.column();
     }
 
     /**
@@ -56,6 +72,7 @@ public class SourceError extends RuntimeException {
         int width = Math.max(1, Math.min(span.end() - span.start(), text.length() - col + 1));
         String shown = text.length() > 200 ? text.substring(0, 200) + "…" : text;
         String caret = col - 1 > 200 ? "" : " ".repeat(col - 1) + "^".repeat(Math.min(width, 200));
-        return span.line() + ":" + span.column() + ": " + getMessage() + "\n  " + shown + "\n  " + caret;
+        String where = option != null ? "in " + option : span.line() + ":" + span.column();
+        return where + ": " + getMessage() + "\n  " + shown + "\n  " + caret;
     }
 }

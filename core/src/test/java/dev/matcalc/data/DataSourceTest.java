@@ -116,8 +116,8 @@ class DataSourceTest {
     @Test
     void malformedInlineValues() {
         assertThat(error("a=[1,2")).isEqualTo("--data a=[1,2: not a value (a number, [1,2] or [[1,2],[3,4]] in JSON) "
-                + "nor a .csv, .npy or .json file: invalid JSON in values at line 1, column 5: "
-                + "Unexpected end-of-input: expected close marker for Array");
+                + "nor a .csv, .npy or .json file: invalid JSON in values, line 1, column 5: "
+                + "the input ends before the array opened at line 1, column 1 is closed by ']'");
         assertThat(error("lam=0.5x")).startsWith("--data lam=0.5x: not a value");
         assertThat(error("a=[1,2]]")).startsWith("--data a=[1,2]]: not a value");
         assertThat(error("X=data.txt")).startsWith("--data X=data.txt: not a value (a number, [1,2] or [[1,2],[3,4]] in JSON) "
@@ -139,11 +139,11 @@ class DataSourceTest {
         assertThat(error("nan.json")).isEqualTo("nan.json: x[2] is not a finite number (got NaN)");
         assertThat(error("x=nan.json")).isEqualTo("nan.json: x[2] is not a finite number (got NaN)");
         write("broken.json", "{\"x\": [1, 2]\n");
-        assertThat(error("broken.json")).startsWith("broken.json: invalid JSON in values at line 2");
+        assertThat(error("broken.json")).startsWith("broken.json: invalid JSON in values, line 2");
         write("twice.json", "{\"x\": 1, \"x\": 2}");
-        assertThat(error("twice.json")).startsWith("twice.json: invalid JSON in values").contains("Duplicate field 'x'");
+        assertThat(error("twice.json")).startsWith("twice.json: invalid JSON in values").contains("'x' is given twice");
         write("trailing.json", "{\"x\": 1} {\"y\": 2}");
-        assertThat(error("trailing.json")).startsWith("trailing.json: invalid JSON in values at line 1");
+        assertThat(error("trailing.json")).startsWith("trailing.json: invalid JSON in values, line 1");
         Files.write(dir.resolve("text.npy"), "1,2,3\n".getBytes());
         assertThat(error("v=text.npy")).isEqualTo("text.npy: not a NumPy .npy file (it does not start with \\x93NUMPY)");
     }

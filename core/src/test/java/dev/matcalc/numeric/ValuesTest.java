@@ -50,14 +50,14 @@ class ValuesTest {
         rejects("{\"x\": [Infinity]}", "x[1] is not a finite number");
         rejects("{\"A\": [[1, -Infinity]]}", "A[1,2] is not a finite number");
         rejects("{\"c\": 1e400}", "c is not a finite number");
-        rejects("{\"x\": 1, \"x\": 2}", "Duplicate field 'x'");
+        rejects("{\"x\": 1, \"x\": 2}", "'x' is given twice");
     }
 
     @Test
     void invalidJsonTellsLineAndColumn() {
         assertThatThrownBy(() -> Values.fromJson("{\n  \"x\": [1, 2,,]\n}"))
                 .isInstanceOf(SourceError.class)
-                .hasMessageStartingWith("invalid JSON in values at line 2, column");
+                .hasMessageStartingWith("invalid JSON in values, line 2, column 14: unexpected ','");
         assertThatThrownBy(() -> Values.fromJson("{\"x\": 1")).hasMessageContaining("line 1");
     }
 

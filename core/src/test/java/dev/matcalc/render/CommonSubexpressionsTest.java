@@ -57,10 +57,14 @@ class CommonSubexpressionsTest {
 
     @Test
     void namesAvoidVariablesOfTheExpression() {
+        // a user's t0 takes the letter t: a helper t1 beside it would read as one of a family
         Var taken = new Var("t0", e.shape());
         Named named = CommonSubexpressions.name(add(hadamard(e, e), taken));
-        assertThat(named.definitions()).extracting(Definition::name).containsExactly("t1");
-        assertThat(new TextRenderer().render(named)).isEqualTo("t1.*t1 + t0\nwhere t1 = exp(W*x + b)");
+        assertThat(named.definitions()).extracting(Definition::name).containsExactly("s0");
+        assertThat(new TextRenderer().render(named)).isEqualTo("s0.*s0 + t0\nwhere s0 = exp(W*x + b)");
+        // so does a user's t: t0 would read as its entry t₀
+        Named besideT = CommonSubexpressions.name(add(hadamard(e, e), new Var("t", e.shape())));
+        assertThat(besideT.definitions()).extracting(Definition::name).containsExactly("s0");
     }
 
     @Test
