@@ -114,6 +114,26 @@ class LayerPlanTest {
     }
 
     @Test
+    void largeMatricesSplitIntoColumnBandsGiveTheSameSoftmax() {
+        Random rnd = new Random(5);
+        DMatrixRMaj x = random(520, 701, rnd); // 701 columns: bands of unequal width on any core count
+        for (int i = 0; i < 520; i++) x.data[i * 701 + 350] *= 1000; // a column that needs its shift
+        x.set(17, 351, Double.NaN);
+        Map<String, DMatrixRMaj> v = Map.of("X", x);
+        for (String source : new String[] {"softmax(X, 1)", "logsumexp(X, 1)"}) {
+            Expr e = MatCalc.parse(source).expr();
+            DMatrixRMaj expected = Evaluator.evaluate(e, v);
+            DMatrixRMaj got = Plan.compile(List.of(e), new Evaluator(v)).setAll(v).run().result(0);
+            for (int i = 0; i < expected.getNumElements(); i++) {
+                double want = expected.data[i];
+                if (Double.isNaN(want)) assertThat(Double.valueOf(got.data[i])).as(source + " entry " + i).isEqualTo(Double.valueOf(want));
+                else assertThat(got.data[i]).as(source + " entry " + i).isCloseTo(want, within(1e-13 * Math.max(1, Math.abs(want))));
+            }
+            assertThat(expected.data).as("the NaN column is NaN throughout").contains(Double.NaN);
+        }
+    }
+
+    @Test
     void scaledTermsOfASumAreReadWithTheirCoefficients() {
         Random rnd = new Random(4);
         Map<String, DMatrixRMaj> v = new LinkedHashMap<>();
