@@ -6,6 +6,8 @@
 #   bench/autodiff.sh           full run (n = 100, 500, 1000, 2000; about 10-15 minutes on 2 cores)
 #   bench/autodiff.sh --quick   smoke run (n = 10, seconds of measurement; writes target/RESULTS-autodiff-quick.md)
 #   bench/autodiff.sh --problems mlp-ce,attention   a subset (writes target/RESULTS-autodiff-mlp-ce-attention.md)
+#   bench/autodiff.sh ... --rounds 4   on a loaded machine: JMH and the peers alternate 4 times, each keeps its best
+#   bench/autodiff.sh --table target/autodiff-raw.json   print a saved run's table again (no measuring)
 # The markdown table is also printed on stdout. Every time is checked against its FLOP floor (product
 # FLOPs over the dgemm rate measured in the same run) and flagged when below it.
 set -euo pipefail
