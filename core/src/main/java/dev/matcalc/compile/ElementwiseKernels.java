@@ -22,6 +22,12 @@ final class ElementwiseKernels {
         scalar(fn, x, y);
     }
 
+    /** a[from, to) = exp(a[from, to)), in place. */
+    static void expInPlace(double[] a, int from, int to) {
+        if (VECTOR) VectorMath.expInPlace(a, from, to);
+        else for (int i = from; i < to; i++) a[i] = Math.exp(a[i]);
+    }
+
     /** One value at a time: the reference the vector path is tested against. */
     static void scalar(Fn fn, double[] x, double[] y) {
         for (int i = 0; i < y.length; i++) y[i] = fn.eval(x[i]);

@@ -38,7 +38,8 @@ final class PlanBuilder {
         for (Expr r : roots) at.bind(r);
         List<Expr> stable = new StableForms().of(roots); // the same numbers, finite where the written form overflows
         Orientation orientation = new Orientation(this);
-        List<Expr> canonical = stable.stream().map(orientation::canonical).toList();
+        Scalings scalings = new Scalings();
+        List<Expr> canonical = stable.stream().map(orientation::canonical).map(scalings::of).toList();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Expr r : canonical) {
             uses.merge(id(r), 1, Integer::sum);
@@ -74,7 +75,11 @@ final class PlanBuilder {
             case Block b -> key.add(b.rows().stream().map(List::size).toList());
             default -> { }
         }
-        for (Expr c : Nodes.children(e)) key.add(id(c));
+        List<Integer> kids = new ArrayList<>();
+        for (Expr c : Nodes.children(e)) kids.add(id(c));
+        // x.*y and y.*x are one value (IEEE multiplication commutes): one step for both
+        if (e instanceof Hadamard) java.util.Collections.sort(kids);
+        key.addAll(kids);
         int id = keys.computeIfAbsent(key, k -> keys.size());
         ids.put(e, id);
         return id;
@@ -182,20 +187,28 @@ final class PlanBuilder {
         List<Step> terms = new ArrayList<>();
         List<Boolean> broadcast = new ArrayList<>();
         List<Double> coefficients = new ArrayList<>();
+        List<List<Step>> termScalars = new ArrayList<>();
         int rows = 1, cols = 1, first = -1;
         for (Expr t : a.terms()) {
             if (t == accumulated) continue;
             Expr u = t instanceof Ref r ? r.value() : t;
             double c = 1;
-            if (u instanceof MatMul m && m.factors().size() == 2 && m.factors().get(0) instanceof Num n
-                    && !m.factors().get(1).isScalar() && !(m.factors().get(1) instanceof Transpose)
-                    && !(m.factors().get(1) instanceof Call call && call.fn() == MatFn.DIAG_MATRIX)) {
-                c = n.value(); // -X in T - X: read X with its coefficient, no scaled copy first
-                t = m.factors().get(1);
+            List<Step> scalars = List.of();
+            Expr scaled = u instanceof MatMul m && !u.isScalar() ? scaledFactor(m) : null;
+            if (scaled != null) {
+                // -X in T - X, c*X + c*Y: read X with its coefficient, no scaled copy first
+                List<Step> ss = new ArrayList<>();
+                for (Expr f : ((MatMul) u).factors()) {
+                    if (f instanceof Num n) c *= n.value();
+                    else if (f.isScalar()) ss.add(step(f));
+                }
+                scalars = ss;
+                t = scaled;
             }
             Step s = step(t);
             terms.add(s);
             coefficients.add(c);
+            termScalars.add(scalars);
             broadcast.add(t.isScalar());
             if (!t.isScalar() && first < 0) {
                 first = terms.size() - 1;
@@ -210,10 +223,10 @@ final class PlanBuilder {
         }
         int matrix = first, count = terms.size();
         boolean[] scalarTerm = new boolean[count];
-        double[] coefficient = new double[count];
+        double[] coefficient0 = new double[count];
         for (int i = 0; i < count; i++) {
             scalarTerm[i] = broadcast.get(i);
-            coefficient[i] = coefficients.get(i);
+            coefficient0[i] = coefficients.get(i);
         }
         ProductPlanner.Accumulation product = acc;
         if (product != null) {
@@ -221,7 +234,19 @@ final class PlanBuilder {
             terms.add(product.right().step());
             terms.addAll(product.alpha().scalars());
         }
+        // the terms' scalar factors (steps) follow everything else; scalarsFrom[i] is term i's first
+        int[] scalarsFrom = new int[count + 1];
+        for (int i = 0; i < count; i++) {
+            scalarsFrom[i] = terms.size();
+            terms.addAll(termScalars.get(i));
+        }
+        scalarsFrom[count] = terms.size();
+        boolean anyScalars = scalarsFrom[count] > scalarsFrom[0];
         return add(new Step(product == null ? "add" : "add, accumulating a product", rows, cols, terms, matrix, self -> {
+            double[] coefficient = anyScalars ? coefficient0.clone() : coefficient0;
+            if (anyScalars)
+                for (int i = 0; i < count; i++)
+                    for (int k = scalarsFrom[i]; k < scalarsFrom[i + 1]; k++) coefficient[i] *= self.scalar(k);
             double constant = 0;
             for (int i = 0; i < count; i++) if (scalarTerm[i]) constant += coefficient[i] * self.scalar(i);
             double[] z = self.out.data;
@@ -244,6 +269,22 @@ final class PlanBuilder {
                 Dense.gemmAdd(product.left().trans(), product.right().trans(), product.alpha().value(self, count + 2),
                         self.in(count).out, self.in(count + 1).out, self.out);
         }));
+    }
+
+    /**
+     * The one matrix factor of a scaling {@code c*X} (c: numbers and scalars, statically 1×1) that a sum
+     * can read with its coefficient, or null: a transposed or diagonal factor is not read in place.
+     */
+    private static Expr scaledFactor(MatMul m) {
+        Expr only = null;
+        for (Expr f : m.factors()) {
+            if (f.isScalar()) continue;
+            if (only != null) return null;
+            only = f;
+        }
+        Expr u = only instanceof Ref r ? r.value() : only;
+        if (only == null || u instanceof Transpose || u instanceof Call call && call.fn() == MatFn.DIAG_MATRIX) return null;
+        return only;
     }
 
     /** Whether e is a vector (or a scalar) for the sizes of this plan. */
@@ -349,6 +390,13 @@ final class PlanBuilder {
             return constant("size", MatrixKernelsShim.filled(1, 1, at.size(c.arg().shape())[c.fn() == MatFn.SIZE_ROWS ? 0 : 1]));
         Step in = step(c.arg());
         int n = in.rows * in.cols;
+        if (c.fn() == MatFn.SOFTMAX) return add(new Step("softmax", in.rows, in.cols, List.of(in), 0,
+                self -> Softmax.columns(self.in(0).out.data, in.rows, in.cols, self.out.data)));
+        if (c.fn() == MatFn.LOGSUMEXP) {
+            double[] scratch = new double[n];
+            return add(new Step("logsumexp", 1, in.cols, List.of(in), -1,
+                    self -> Softmax.logsumexpColumns(self.in(0).out.data, in.rows, in.cols, scratch, self.out.data)));
+        }
         return switch (c.fn()) {
             case SUM -> add(new Step("sum", 1, 1, List.of(in), -1, self -> {
                 double s = 0;

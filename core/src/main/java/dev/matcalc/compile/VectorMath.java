@@ -50,6 +50,13 @@ final class VectorMath {
         return true;
     }
 
+    /** a[from, to) = exp(a[from, to)), in place: one row of a matrix while it is in cache. */
+    static void expInPlace(double[] a, int from, int to) {
+        int step = S.length(), i = from, bound = from + S.loopBound(to - from);
+        for (; i < bound; i += step) v(a, i).lanewise(VectorOperators.EXP).intoArray(a, i);
+        for (; i < to; i++) a[i] = Math.exp(a[i]);
+    }
+
     private static DoubleVector v(double[] x, int i) {
         return DoubleVector.fromArray(S, x, i);
     }

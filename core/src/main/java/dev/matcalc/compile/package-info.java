@@ -9,6 +9,9 @@
  * {@code diag(v)} inside a product scales rows or columns; products known to be symmetric
  * ({@link dev.matcalc.simplify.Symmetry}) compute one triangle and mirror it; element-wise steps
  * write over an input buffer nobody else reads; large products go to native BLAS ({@link Dense}).
+ * Coefficients leave element-wise products and an element-wise product with an outer product of a
+ * vector and ones becomes a row or column scaling ({@link Scalings}: a batched layer's gradient then
+ * computes each product once); softmax and logsumexp of matrix columns run row by row ({@link Softmax}).
  * Steps that depend on a differential direction are marked, so a Hessian-vector product, or a tensor
  * read column by column, reruns only them.
  */

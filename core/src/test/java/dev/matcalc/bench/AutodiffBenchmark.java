@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * matcalc's compiled evaluator on the autodiff comparison's problems ({@link AutodiffProblems}).
- * One parameter, {@code job = problem:what:n} (what = gradient, hessian, hessian-into or hvp), lists exactly the
+ * One parameter, {@code job = problem:what:n} (what = gradient, hessian, hessian-into or hvp; the layer
+ * families mlp-ce and attention, gradient only, by all their parameters at once), lists exactly the
  * combinations to run, so bench/autodiff.sh can leave out the ones that do not fit (a dense
  * matrix-factorization Hessian at n = 1000 is 80 GB). Run by bench/autodiff.sh, not a unit test.
  */
@@ -31,16 +32,26 @@ public class AutodiffBenchmark {
     private DMatrixRMaj direction;
     private String what;
     private double[] into;
+    /** The layer families: f and its gradient by every parameter, in one plan. */
+    private JointGradient joint;
 
     @Setup
     public void compile() {
         String[] p = job.split(":");
         AutodiffProblems problem = AutodiffProblems.of(p[0], Integer.parseInt(p[2]), 42);
-        Expression f = MatCalc.parse(problem.expr());
         what = p[1];
-        compiled = (p[1].equals("gradient") ? f.derivative(problem.wrt()) : f.derivative(problem.wrt(), problem.wrt())).compile();
         values = problem.values();
-        DMatrixRMaj x = values.get(problem.wrt());
+        if (problem.wrt().size() > 1) {
+            if (!what.equals("gradient")) throw new IllegalArgumentException(job + ": the layer families time gradients only");
+            joint = new JointGradient(problem);
+            what = "joint";
+            run();
+            return;
+        }
+        String wrt = problem.wrt().get(0);
+        Expression f = MatCalc.parse(problem.expr());
+        compiled = (p[1].equals("gradient") ? f.derivative(wrt) : f.derivative(wrt, wrt)).compile();
+        DMatrixRMaj x = values.get(wrt);
         direction = AutodiffProblems.random(x.numRows, x.numCols, new Random(7));
         if (what.equals("hessian-into")) into = new double[compiled.derivativeAt(values).data().length];
         run(); // compile the plan for these sizes outside the measurement
@@ -57,6 +68,7 @@ public class AutodiffBenchmark {
             case "hvp" -> compiled.hvp(values, direction);
             case "hessian" -> compiled.derivativeAt(values);
             case "hessian-into" -> compiled.derivativeAt(values, into);
+            case "joint" -> joint.run(values);
             default -> compiled.evaluate(values);
         };
     }

@@ -3,6 +3,7 @@ package dev.matcalc.bench;
 import org.ejml.data.DMatrixRMaj;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -10,8 +11,16 @@ import java.util.Random;
  * The benchmark problems of the autodiff comparison (the Laue et al. families), with the sizes
  * bench/peers.py uses: x'Ax (A n×n); the logistic loss (X 2n×n); matrix factorization by U
  * (T n×n, rank k = n/10); a 2-layer MLP loss by W1 (W1 h×n with h = n/10, batch X n×n, 10 outputs).
+ *
+ * <p>Two layer families, whose gradient is taken by every parameter at once ({@link #wrt} has them
+ * all) and whose data is the same numbers in bench/peers.py ({@link Layers}, a counter-based
+ * generator both sides compute bit for bit): a batched classifier with softmax cross-entropy,
+ * {@link Layers#MLP_CE}, and an attention block, {@link Layers#ATTENTION}.
  */
-record AutodiffProblems(String expr, String wrt, Map<String, DMatrixRMaj> values) {
+record AutodiffProblems(String expr, List<String> wrt, Map<String, DMatrixRMaj> values, String[] lets) {
+    AutodiffProblems(String expr, String wrt, Map<String, DMatrixRMaj> values) {
+        this(expr, List.of(wrt), values, new String[0]);
+    }
 
     static AutodiffProblems of(String name, int n, long seed) {
         Random rnd = new Random(seed);
@@ -45,6 +54,12 @@ record AutodiffProblems(String expr, String wrt, Map<String, DMatrixRMaj> values
                 v.put("X", random(n, n, rnd));
                 v.put("Y", random(10, n, rnd));
                 return new AutodiffProblems("sum((W2*tanh(W1*X) - Y).^2)", "W1", v);
+            }
+            case "mlp-ce" -> {
+                return Layers.mlpCe(n);
+            }
+            case "attention" -> {
+                return Layers.attention(n);
             }
             default -> throw new IllegalArgumentException("unknown problem " + name);
         }
