@@ -17,6 +17,7 @@ public final class InMemoryRows implements RowTable {
     private final int rows;
     private final Map<String, ValueShape> shapes = new LinkedHashMap<>();
     private final List<RowBlock> blocks = new ArrayList<>();
+    private long nanos, passes;
 
     /** @param columns the table's bindings (each with the same number of rows), split into blocks of {@code blockRows} */
     public InMemoryRows(Map<String, DMatrixRMaj> columns, Map<String, ValueShape.Kind> kinds, int blockRows) {
@@ -73,8 +74,11 @@ public final class InMemoryRows implements RowTable {
                     if (total == null) total = part;
                     else for (int i = 0; i < part.length; i++) total[i] += part[i];
                 }
-                nanos += System.nanoTime() - started;
+                long took = System.nanoTime() - started;
+                nanos += took;
                 passes++;
+                InMemoryRows.this.nanos += took;
+                InMemoryRows.this.passes++;
                 return total;
             }
 
@@ -93,6 +97,16 @@ public final class InMemoryRows implements RowTable {
                 BlockEvaluator.forget(program.id());
             }
         };
+    }
+
+    @Override
+    public double seconds() {
+        return nanos / 1e9;
+    }
+
+    @Override
+    public long passes() {
+        return passes;
     }
 
     @Override

@@ -19,6 +19,12 @@ public interface RowTable extends AutoCloseable {
     /** Ships {@code program} to the blocks; its aggregator runs the passes. */
     RowAggregator aggregator(BlockProgram program);
 
+    /** Seconds spent in passes over the table so far, by every aggregator of this table. */
+    double seconds();
+
+    /** Passes over the table so far, by every aggregator of this table. */
+    long passes();
+
     /** For a person: {@code Spark local[2]: 10000 rows in 3 blocks of up to 4096}. */
     String describe();
 

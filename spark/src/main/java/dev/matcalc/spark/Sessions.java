@@ -1,0 +1,34 @@
+package dev.matcalc.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The SparkSession a solve runs in. Under {@code spark-submit} the submitted configuration decides
+ * (master, executors); otherwise the master given ({@code local[*]} by default), and a local master
+ * keeps Spark's traffic on loopback, without a web UI.
+ */
+final class Sessions {
+    private Sessions() { }
+
+    /** The master to use: the one given, else spark-submit's, else local[*]. */
+    static String master(String given) {
+        if (given != null && !given.isBlank()) return given.strip();
+        String submitted = System.getProperty("spark.master");
+        return submitted != null ? submitted : "local[*]";
+    }
+
+    static SparkSession get(String master) {
+        SparkSession active = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get() : null;
+        if (active != null && !active.sparkContext().isStopped() && active.sparkContext().master().equals(master)) return active;
+        SparkSession.Builder b = SparkSession.builder().appName("matcalc").master(master);
+        if (master.startsWith("local")) {
+            b.config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"))
+                    .config("spark.ui.showConsoleProgress", "false");
+        }
+        SparkSession s = b.getOrCreate();
+        s.sparkContext().setLogLevel(System.getProperty("matcalc.spark.log", "WARN"));
+        return s;
+    }
+}
