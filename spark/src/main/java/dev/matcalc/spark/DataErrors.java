@@ -29,11 +29,16 @@ final class DataErrors {
     static <T> T run(java.util.function.Supplier<T> action) {
         try {
             return action.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {            // SparkException is checked, yet Scala throws it from any action
             SourceError user = find(e);
             if (user != null) throw user;
-            throw e;
+            throw DataErrors.<RuntimeException>rethrow(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> E rethrow(Exception e) throws E {
+        throw (E) e;
     }
 
     /** A path as users wrote it: {@code file:/tmp/t.csv} is {@code /tmp/t.csv}. */

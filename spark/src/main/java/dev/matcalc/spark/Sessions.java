@@ -18,8 +18,10 @@ final class Sessions {
     }
 
     static SparkSession get(String master) {
-        SparkSession active = SparkSession.getActiveSession().isDefined() ? SparkSession.getActiveSession().get() : null;
-        if (active != null && !active.sparkContext().isStopped() && active.sparkContext().master().equals(master)) return active;
+        for (scala.Option<SparkSession> o : java.util.List.of(SparkSession.getActiveSession(), SparkSession.getDefaultSession())) {
+            SparkSession s = o.isDefined() ? o.get() : null;
+            if (s != null && !s.sparkContext().isStopped() && s.sparkContext().master().equals(master)) return s;
+        }
         SparkSession.Builder b = SparkSession.builder().appName("matcalc").master(master);
         if (master.startsWith("local")) {
             b.config("spark.driver.host", "127.0.0.1")
