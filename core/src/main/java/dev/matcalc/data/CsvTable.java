@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,13 +111,6 @@ public final class CsvTable {
             offset += k;
             out.put(e.getKey(), new DataValue(layout.vector(e.getKey()) ? ValueShape.Kind.VECTOR : ValueShape.Kind.MATRIX, m));
         }
-        return out;
-    }
-
-    /** The names bound, for messages. */
-    static List<String> names(List<ColumnBinding> bindings) {
-        List<String> out = new ArrayList<>();
-        bindings.forEach(b -> out.add(b.name()));
         return out;
     }
 }
