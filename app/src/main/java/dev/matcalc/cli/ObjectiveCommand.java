@@ -6,7 +6,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import dev.matcalc.data.DataValue;
+import dev.matcalc.problem.rows.RowTable;
+
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** What {@code minimize} and {@code maximize} share: the options and the run; they differ only in the sense. */
@@ -32,9 +38,31 @@ abstract class ObjectiveCommand implements Callable<Integer>, Errors.Formatted {
     public Integer call() throws IOException {
         options.check();
         try {
-            return SolveRun.run(problem.problem(sense(problem.expr()), options.data(), options.start()), options, spec);
+            return solve();
         } catch (SourceError e) {
             throw OptionErrors.named(e, problem.constraints, options.data, options.start);
+        }
+    }
+
+    /** A local solve, or one over the rows of a --table (read here, or distributed with --spark). */
+    private Integer solve() throws IOException {
+        if (problem.table == null) {
+            if (problem.spark != null)
+                throw new SourceError("--spark distributes the rows of a table: give it with --table PATH and bind its columns "
+                        + "with --data (y=COL, X=FIRST:LAST)");
+            return SolveRun.run(problem.problem(sense(problem.expr()), options.data(), options.start()), null, options, spec);
+        }
+        Tables.Bound bound = Tables.bind(problem.table, options.data, problem.blockRows);
+        PrintWriter err = spec.commandLine().getErr();
+        if (problem.spark == null) {
+            Map<String, DataValue> data = new LinkedHashMap<>(bound.others());
+            Tables.readLocally(bound.source(), err).forEach((name, value) -> {
+                if (data.putIfAbsent(name, value) != null) throw new SourceError(name + " is bound twice: to a column of the table and by --data");
+            });
+            return SolveRun.run(problem.problem(sense(problem.expr()), data, options.start()), null, options, spec);
+        }
+        try (RowTable rows = Tables.open(bound.source(), problem.spark, err)) {
+            return SolveRun.run(problem.problem(sense(problem.expr()), bound.others(), options.start()), rows, options, spec);
         }
     }
 }

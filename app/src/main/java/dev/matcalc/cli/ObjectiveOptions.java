@@ -31,6 +31,22 @@ final class ObjectiveOptions {
                     + "\"x >= 0\", \"sum(x) == 1\", \"A*x <= b\". Repeat for several.")
     List<String> constraints = new ArrayList<>();
 
+    @Option(names = "--table", paramLabel = "PATH",
+            description = "A table of data: CSV with a header row (a file, or a directory of parts) or Parquet (a file or a directory). "
+                    + "Bind names to its columns with --data: y=COL a vector, X=FIRST:LAST a matrix of the columns from FIRST to LAST "
+                    + "(header order), or X=COL a Parquet column of arrays or ML vectors.")
+    String table;
+
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
+            description = "Run on Apache Spark: the --table's rows are split into blocks on the executors and the objective's "
+                    + "sums over rows are computed there, one treeAggregate per evaluation; the solver runs here. "
+                    + "MASTER: local[*] (the default), local[2], spark://HOST:7077, yarn, ...; under spark-submit, its master.")
+    String spark;
+
+    @Option(names = "--block-rows", paramLabel = "N", defaultValue = "4096",
+            description = "Rows per block of a --table held in blocks (default ${DEFAULT-VALUE}).")
+    int blockRows;
+
     Problem problem(Optimization start, Map<String, DataValue> data, Map<String, DataValue> startValues) {
         Optimization o = start;
         for (String let : lets) {

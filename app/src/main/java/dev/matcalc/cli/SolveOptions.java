@@ -68,8 +68,13 @@ final class SolveOptions {
 
     /** @param sign -1 for a maximization, whose solver sees -f: the lines show f as written */
     Options options(java.io.PrintWriter err, double sign) {
+        return options(err, sign, null);
+    }
+
+    /** @param rows a table held in blocks, whose passes' time the progress lines show; or null */
+    Options options(java.io.PrintWriter err, double sign, dev.matcalc.problem.rows.RowTable rows) {
         boolean show = !quiet && (progress || onTerminal());
-        IterationListener listener = show ? new ProgressLines(err, sign) : null;
+        IterationListener listener = show ? new ProgressLines(err, sign, rows) : null;
         return ProblemSolver.options(tolerance, maxIterations, listener);
     }
 
@@ -84,22 +89,41 @@ final class SolveOptions {
         }
     }
 
-    /** {@code   iter        objective   optimality       step     time}, then one line per iteration. */
+    /**
+     * {@code   iter        objective   optimality       step     time}, then one line per iteration;
+     * for a table held in blocks, also the passes over it since the last line and the jobs' time per pass.
+     */
     private static final class ProgressLines implements IterationListener {
         private final java.io.PrintWriter err;
         private final double sign;
+        private final dev.matcalc.problem.rows.RowTable rows;
         private boolean headed;
+        private long passes;
+        private double seconds;
 
-        ProgressLines(java.io.PrintWriter err, double sign) {
+        ProgressLines(java.io.PrintWriter err, double sign, dev.matcalc.problem.rows.RowTable rows) {
             this.err = err;
             this.sign = sign;
+            this.rows = rows;
         }
 
         @Override
         public void onIteration(dev.matcalc.optimization.Iteration it) {
-            if (!headed) err.printf("%6s %22s %11s %11s %9s%n", "iter", "objective", "optimality", "step", "time");
+            if (!headed) {
+                err.printf("%6s %22s %11s %11s %9s", "iter", "objective", "optimality", "step", "time");
+                if (rows != null) err.printf(" %6s %10s", "passes", "job/pass");
+                err.println();
+            }
             headed = true;
-            err.printf("%6d %22.15g %11.3e %11.3e %8.3fs%n", it.iteration(), sign * it.objective(), it.optimality(), it.step(), it.nanos() / 1e9);
+            err.printf("%6d %22.15g %11.3e %11.3e %8.3fs", it.iteration(), sign * it.objective(), it.optimality(), it.step(), it.nanos() / 1e9);
+            if (rows != null) {
+                long p = rows.passes() - passes;
+                double t = rows.seconds() - seconds;
+                passes = rows.passes();
+                seconds = rows.seconds();
+                err.printf(" %6d %9.4fs", p, p == 0 ? 0 : t / p);
+            }
+            err.println();
             err.flush();
         }
     }

@@ -5,6 +5,7 @@ import dev.matcalc.problem.Problem;
 import dev.matcalc.problem.ProblemSolver;
 import dev.matcalc.problem.Sense;
 import dev.matcalc.problem.Solution;
+import dev.matcalc.problem.rows.RowTable;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -18,8 +19,14 @@ final class SolveRun {
 
     /** Exit code: 0 when optimal, 1 for any other status (the answer is printed either way). */
     static int run(Problem problem, SolveOptions options, CommandSpec spec) throws IOException {
+        return run(problem, null, options, spec);
+    }
+
+    /** @param rows the table's columns held in blocks (--spark), or null */
+    static int run(Problem problem, RowTable rows, SolveOptions options, CommandSpec spec) throws IOException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        Solution s = ProblemSolver.solve(problem, options.options(err, problem.sense() == Sense.MAX ? -1 : 1));
+        var o = options.options(err, problem.sense() == Sense.MAX ? -1 : 1, rows);
+        Solution s = rows == null ? ProblemSolver.solve(problem, o) : ProblemSolver.solve(problem, rows, o);
         Map<String, Path> written = options.out == null ? Map.of() : SolutionFiles.write(options.out, s.solution());
         if (options.format.equals("json")) {
             SolutionPrinter.json(s, out);

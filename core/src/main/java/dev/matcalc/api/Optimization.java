@@ -141,6 +141,14 @@ public final class Optimization {
         return ProblemSolver.solve(problem(), options());
     }
 
+    /**
+     * Solves with the columns of {@code rows} as further data, held in blocks (on a cluster: the
+     * Spark module's backend opens one): the objective's row part runs where the rows are.
+     */
+    public Solution solve(dev.matcalc.problem.rows.RowTable rows) {
+        return ProblemSolver.solve(problem(), rows, options());
+    }
+
     private DMatrixRMaj matrix(String name, Object value) {
         if (value instanceof DataValue d && !declarations.containsKey(name))
             declarations.put(name, Problem.kindOf(d));         // the kind as the data wrote it

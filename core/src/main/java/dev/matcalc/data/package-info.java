@@ -40,6 +40,12 @@
  * value. {@code diff --at}, the web API's {@code at} and {@link dev.matcalc.MatCalc#parse(String,
  * java.util.Map, java.util.Map)} type this way.
  *
+ * <p><b>Tables.</b> {@code --table PATH} ({@link dev.matcalc.data.TableSource}): a CSV file with a
+ * header row, or a directory of such parts, read by {@link dev.matcalc.data.CsvTable}; names bind
+ * to columns ({@link dev.matcalc.data.ColumnBinding}: {@code y=label}, {@code X=x1:x20});
+ * {@link dev.matcalc.data.TableLayout} resolves them against the header and parses a line, with
+ * the same messages here and on a cluster's executors ({@code file:line:column: ... (column x3)}).
+ *
  * <p><b>Errors.</b> Every bad input is a {@link dev.matcalc.syntax.SourceError} (exit code 2 on
  * the command line) that names the binding or the file: a missing or unreadable file; a
  * non-number, NaN or infinity (CSV: {@code file:line:column}; NPY: the entry's row and column;

@@ -15,6 +15,11 @@ public interface DifferentiableFunction {
     /** Writes ∇f(x) into {@code gradient} (length {@link #dimension()}) and returns f(x). Must not keep {@code x}. */
     double valueAndGradient(double[] x, double[] gradient);
 
+    /** f(x) alone (the gradient computed and dropped); for reports, not for a solver's inner loop. */
+    default double value(double[] x) {
+        return valueAndGradient(x, new double[dimension()]);
+    }
+
     /** Whether {@link #hessianVectorProduct} is implemented. */
     default boolean hasHessianVectorProduct() {
         return false;

@@ -40,7 +40,8 @@ import java.util.Map;
  */
 public final class AugmentedLagrangian implements ConstrainedProblem {
     private final Packing packing;
-    private final CompiledObjective objective;
+    private final DifferentiableFunction objective;
+    private final DifferentiableFunction remote;
     private final CompiledObjective penalized;
     private final Expr expression;
     private final List<TypedConstraint> inequalities = new ArrayList<>(), equalities = new ArrayList<>();
@@ -57,8 +58,22 @@ public final class AugmentedLagrangian implements ConstrainedProblem {
      * @param data        the parameters' values
      */
     AugmentedLagrangian(CompiledObjective objective, List<TypedConstraint> constraints, Map<String, DMatrixRMaj> data) {
-        this.packing = objective.packing();
+        this(objective.packing(), objective, objective.function(), null, constraints, data);
+    }
+
+    /**
+     * For an objective f = c + d whose part c is an expression compiled with the penalty, and whose
+     * part d (the rows of a table held elsewhere) is added at each evaluation.
+     *
+     * @param objective    f, for reports
+     * @param compiledPart c
+     * @param remote       d, or null
+     */
+    AugmentedLagrangian(Packing packing, DifferentiableFunction objective, Expr compiledPart, DifferentiableFunction remote,
+                        List<TypedConstraint> constraints, Map<String, DMatrixRMaj> data) {
+        this.packing = packing;
         this.objective = objective;
+        this.remote = remote;
         for (TypedConstraint c : constraints) (c.equality() ? equalities : inequalities).add(c);
         this.point = packing.buffers();
         Map<String, DMatrixRMaj> at = new HashMap<>(data);
@@ -84,8 +99,8 @@ public final class AugmentedLagrangian implements ConstrainedProblem {
             parameters.put(mu.name(), new DMatrixRMaj(equalitySizes[l][0], equalitySizes[l][1]));
             terms.add(squares(shifted(equalities.get(l).expr(), mu)));
         }
-        this.expression = terms.isEmpty() ? objective.function()
-                : Exprs.add(objective.function(), Exprs.mul(Exprs.num(0.5), rho, Exprs.add(terms)));
+        this.expression = terms.isEmpty() ? compiledPart
+                : Exprs.add(compiledPart, Exprs.mul(Exprs.num(0.5), rho, Exprs.add(terms)));
         this.penalized = new CompiledObjective(expression, packing, parameters);
 
         List<Expr> roots = new ArrayList<>();
@@ -146,7 +161,7 @@ public final class AugmentedLagrangian implements ConstrainedProblem {
     }
 
     @Override
-    public CompiledObjective objective() {
+    public DifferentiableFunction objective() {
         return objective;
     }
 
@@ -240,11 +255,17 @@ public final class AugmentedLagrangian implements ConstrainedProblem {
         @Override
         public double valueAndGradient(double[] x, double[] gradient) {
             bind();
-            return penalized.valueAndGradient(x, gradient);
+            double v = penalized.valueAndGradient(x, gradient);
+            if (remote == null || !Double.isFinite(v)) return v;
+            double[] g = new double[gradient.length];
+            double d = remote.valueAndGradient(x, g);
+            for (int i = 0; i < g.length; i++) gradient[i] += g[i];
+            return v + d;
         }
 
         @Override
         public boolean hasHessianVectorProduct() {
+            if (remote != null) return false;           // the table's part has no Hessian-vector product
             return penalized.hasHessianVectorProduct();
         }
 

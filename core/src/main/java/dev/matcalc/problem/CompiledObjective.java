@@ -70,9 +70,15 @@ public final class CompiledObjective implements DifferentiableFunction {
         List<Expr> roots = new ArrayList<>();
         roots.add(function);
         roots.addAll(gradients);
-        this.plan = Plan.compile(roots, new Evaluator(values(Map.of())));
+        this.plan = Plan.compile(roots, sized(new Evaluator(values(Map.of()))));
         plan.setAll(this.parameters);
         for (int k = 0; k < point.length; k++) plan.set(packing.slots().get(k).variable().name(), point[k]);
+    }
+
+    /** The evaluator with every variable's sizes bound, also those a gradient that is 0 (no variable in it) needs. */
+    private Evaluator sized(Evaluator at) {
+        for (Packing.Slot s : packing.slots()) at.bind(s.variable());
+        return at;
     }
 
     /** The parameters and the variables' buffers (and {@code more}), by name, for compiling a plan. */
@@ -102,7 +108,7 @@ public final class CompiledObjective implements DifferentiableFunction {
     }
 
     /** Replaces a parameter's value (same size), read by reference from the next evaluation on. */
-    void bind(String name, DMatrixRMaj value) {
+    public void bind(String name, DMatrixRMaj value) {
         if (!parameters.containsKey(name)) throw new IllegalArgumentException("no parameter " + name);
         parameters.put(name, value);
         plan.set(name, value);
@@ -130,6 +136,7 @@ public final class CompiledObjective implements DifferentiableFunction {
     }
 
     /** The value alone (+Inf outside the domain); for reports, not for a solver's inner loop. */
+    @Override
     public double value(double[] x) {
         return valueAndGradient(x, new double[dimension()]);
     }
@@ -188,7 +195,7 @@ public final class CompiledObjective implements DifferentiableFunction {
             Expr sum = Exprs.add(terms);
             roots.add(sum.shape().equals(gradients.get(i).shape()) ? sum : Nodes.expand(sum, gradients.get(i)));
         }
-        Plan p = Plan.compile(roots, new Evaluator(values(dirs)));
+        Plan p = Plan.compile(roots, sized(new Evaluator(values(dirs))));
         p.setAll(parameters);
         for (int k = 0; k < point.length; k++) p.set(slots.get(k).variable().name(), point[k]);
         p.setAll(dirs);

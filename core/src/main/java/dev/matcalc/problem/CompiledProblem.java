@@ -5,6 +5,11 @@ import dev.matcalc.expr.Expr;
 import dev.matcalc.expr.Var;
 import dev.matcalc.numeric.Evaluator;
 import dev.matcalc.optimization.Bounds;
+import dev.matcalc.problem.rows.RowPlaceholder;
+import dev.matcalc.problem.rows.RowSeparableObjective;
+import dev.matcalc.problem.rows.RowSeparation;
+import dev.matcalc.problem.rows.RowTable;
+import dev.matcalc.problem.rows.Separation;
 import dev.matcalc.render.Render;
 import dev.matcalc.shapes.Typed;
 import dev.matcalc.syntax.SourceError;
@@ -27,23 +32,37 @@ import java.util.Set;
  * {@link #problem()}, {@link #bounds()} and {@link #start()}; {@link #solution} and
  * {@link #objectiveValue} read its answer in the user's terms.
  */
-public final class CompiledProblem {
+public final class CompiledProblem implements AutoCloseable {
     private final TypedProblem typed;
     private final L1Reformulation.Result reformulated;
     private final Packing packing;
     private final BoundClassifier.Result classified;
-    private final CompiledObjective objective;
+    private final dev.matcalc.optimization.DifferentiableFunction objective;
+    private final RowSeparableObjective distributed;
     private final AugmentedLagrangian lagrangian;
     private final double[] start;
     private final String startSentence;
 
-    private CompiledProblem(Problem problem) {
+    private CompiledProblem(Problem problem, RowTable rows) {
+        Map<String, DMatrixRMaj> local = problem.data();
+        if (rows != null) problem = withPlaceholders(problem, rows);
         typed = ProblemTyper.type(problem);
         reformulated = L1Reformulation.apply(typed, names(typed.typed()));
         packing = new Packing(reformulated.variables(), sizes(reformulated.variables(), problem));
+        if (rows != null) checkConstraints(rows);
         classified = BoundClassifier.classify(reformulated.constraints(), packing, problem.data());
-        objective = new CompiledObjective(reformulated.objective(), packing, problem.data());
-        lagrangian = new AugmentedLagrangian(objective, classified.general(), problem.data());
+        if (rows == null) {
+            CompiledObjective o = new CompiledObjective(reformulated.objective(), packing, problem.data());
+            objective = o;
+            distributed = null;
+            lagrangian = new AugmentedLagrangian(o, classified.general(), problem.data());
+        } else {
+            Separation separation = RowSeparation.split(reformulated.objective(), rows.shapes().keySet(), rows.rows());
+            distributed = new RowSeparableObjective(separation, packing, local, problem.data(), rows);
+            objective = distributed;
+            lagrangian = new AugmentedLagrangian(packing, distributed, distributed.localPart(), distributed.remotePart(),
+                    classified.general(), local);
+        }
         Map<String, int[]> originalSizes = sizes(typed.variables(), problem);
         double[] chosen = null;
         String choices = null;
@@ -67,7 +86,48 @@ public final class CompiledProblem {
 
     /** Types, checks and compiles {@code problem}; every user error is a {@link SourceError}. */
     public static CompiledProblem compile(Problem problem) {
-        return Work.call(() -> new CompiledProblem(problem));
+        return Work.call(() -> new CompiledProblem(problem, null));
+    }
+
+    /**
+     * As {@link #compile(Problem)}, with the columns of {@code rows} as further data, held in
+     * blocks elsewhere: the objective is split by {@link RowSeparation} (refused, naming the
+     * subexpression, where it mixes rows), its row part evaluated where the rows are.
+     */
+    public static CompiledProblem compile(Problem problem, RowTable rows) {
+        return Work.call(() -> new CompiledProblem(problem, rows));
+    }
+
+    /** The objective's split between the driver and the rows' blocks, or null for a local problem. */
+    public RowSeparableObjective distributed() {
+        return distributed;
+    }
+
+    /** Releases the table's compiled plans (a distributed problem); nothing for a local one. */
+    @Override
+    public void close() {
+        if (distributed != null) distributed.close();
+    }
+
+    /** The problem's data with each table column as a placeholder of its size. */
+    private static Problem withPlaceholders(Problem problem, RowTable rows) {
+        Map<String, DMatrixRMaj> data = new LinkedHashMap<>(problem.data());
+        rows.shapes().forEach((name, shape) -> {
+            if (data.containsKey(name))
+                throw new SourceError(name + " is bound twice: to columns of the table and by --data");
+            data.put(name, new RowPlaceholder(shape.rows(), shape.cols()));
+        });
+        return problem.withData(data);
+    }
+
+    /** Constraints are evaluated on the driver: they may not use the table's columns. */
+    private void checkConstraints(RowTable rows) {
+        for (TypedConstraint c : typed.constraints())
+            for (Var v : dev.matcalc.expr.Nodes.variables(c.expr()))
+                if (rows.shapes().containsKey(v.name()))
+                    throw new SourceError(c.describe() + " uses " + v.name() + ", a column of the table: constraints are "
+                            + "checked on the driver, which does not hold the table's rows (one constraint per row would be "
+                            + "as many as the rows); keep the table's columns in the objective");
     }
 
     public TypedProblem typed() {
@@ -129,6 +189,8 @@ public final class CompiledProblem {
 
     /** The objective as written (not negated for a maximization) at a solver's x. */
     public double objectiveValue(double[] x) {
+        if (distributed != null)       // the minimized objective over the table (L1 rewrites are exact at a solution)
+            return (typed.problem().sense() == Sense.MAX ? -1 : 1) * distributed.value(x);
         Map<String, DMatrixRMaj> at = new HashMap<>(typed.problem().data());
         at.putAll(solution(x));
         return Evaluator.evaluate(typed.objective(), at).data[0];
@@ -143,6 +205,7 @@ public final class CompiledProblem {
             vars.add(s.variable().name() + " (" + (s.symmetric() ? "symmetric " : "") + s.rows() + "×" + s.cols() + ")");
         sb.append(String.join(", ", vars)).append(", ").append(packing.dimension()).append(" unknowns\n");
         sb.append("min ").append(Render.text(reformulated.objective())).append('\n');
+        if (distributed != null) sb.append("  (").append(distributed.separation().describe()).append(")\n");
         for (String note : reformulated.notes()) sb.append("  (").append(note).append(")\n");
         for (TypedConstraint c : classified.asBounds()) sb.append("bound: ").append(c.text()).append('\n');
         for (TypedConstraint c : classified.general())
@@ -196,6 +259,10 @@ public final class CompiledProblem {
 
     /** Names the term that has no value at the start (in the objective, its gradient, or a constraint). */
     private SourceError outsideDomain(double[] x, String choices, boolean given) {
+        if (distributed != null)       // the culprit would need the table's rows here
+            return given ? new SourceError("the start point is outside the domain of the objective: it has no value there")
+                    : new SourceError("no start point inside the domain was found: at " + choices + ", the objective "
+                    + "has no value; give start values");
         Map<String, DMatrixRMaj> at = new HashMap<>(typed.problem().data());
         at.putAll(solution(x));
         String why = DomainCheck.culprit(typed.minimized(), at);
@@ -204,7 +271,7 @@ public final class CompiledProblem {
             Map<String, DMatrixRMaj> packed = new HashMap<>(typed.problem().data());
             packed.putAll(packing.values(x));
             for (int k = 0; k < packing.slots().size() && why == null; k++) {
-                why = DomainCheck.culprit(objective.gradients().get(k), packed);
+                why = DomainCheck.culprit(((CompiledObjective) objective).gradients().get(k), packed);
                 where = "the objective's gradient by " + packing.slots().get(k).variable().name();
             }
             for (int k = 0; k < typed.constraints().size() && why == null; k++) {

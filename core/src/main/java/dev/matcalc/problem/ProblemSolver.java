@@ -41,6 +41,17 @@ public final class ProblemSolver {
         return solve(CompiledProblem.compile(problem), options);
     }
 
+    /**
+     * Solves {@code problem} with the columns of {@code rows} as further data, held in blocks
+     * elsewhere (a cluster): the same solver on the driver, the objective's row part summed over
+     * the blocks at each evaluation.
+     */
+    public static Solution solve(Problem problem, dev.matcalc.problem.rows.RowTable rows, Options options) {
+        try (CompiledProblem compiled = CompiledProblem.compile(problem, rows)) {
+            return solve(compiled, options);
+        }
+    }
+
     public static Solution solve(CompiledProblem compiled, Options options) {
         Bounds bounds = compiled.bounds();
         long started = System.nanoTime();

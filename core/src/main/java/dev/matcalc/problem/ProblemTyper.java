@@ -263,6 +263,7 @@ final class ProblemTyper {
             throw new SourceError("no data for " + (missing.size() == 1 ? "the parameter " : "the parameters ")
                     + String.join(", ", missing) + "; every name that is not a variable needs a value");
         for (Var v : t.parameters()) {
+            if (p.data().get(v.name()) instanceof dev.matcalc.problem.rows.RowPlaceholder) continue;   // checked as it is read
             boolean psd = p.psd().contains(v.name());
             ValueChecks.check(v, p.data().get(v.name()), "the data for " + v.name(), psd);
         }

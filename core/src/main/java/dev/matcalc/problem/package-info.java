@@ -31,6 +31,10 @@
  * optimal answer on its active set ({@code ActiveSetPolish}) and reports a
  * {@link dev.matcalc.problem.Solution} in the user's terms.
  *
+ * <p>With a table held in row blocks elsewhere ({@code minimize --spark}),
+ * {@link dev.matcalc.problem.CompiledProblem#compile(Problem, dev.matcalc.problem.rows.RowTable)}
+ * splits the objective ({@code dev.matcalc.problem.rows}) and the same solvers run on the driver.
+ *
  * <p>Invariants: nothing is parsed or differentiated during a solve; a point outside the domain
  * gives +Inf, never an exception; every user error is a {@link dev.matcalc.syntax.SourceError}
  * naming what is wrong, with a position where the text has one.

@@ -5,7 +5,7 @@ package dev.matcalc.shapes;
  * Two symbolic dimensions are equal only when their names are; {@link Fixed#ONE} marks the
  * unit dimension of scalars and vectors.
  */
-public sealed interface Dim permits Dim.Fixed, Dim.Sym {
+public sealed interface Dim extends java.io.Serializable permits Dim.Fixed, Dim.Sym {
 
     Fixed ONE = new Fixed(1);
 

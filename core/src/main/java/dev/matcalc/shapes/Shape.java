@@ -5,7 +5,7 @@ package dev.matcalc.shapes;
  * column vectors (n×1) and row vectors (1×n) as special cases. Derivatives of higher order are
  * linear maps between such shapes (see {@code dev.matcalc.calculus}), never wider arrays.
  */
-public record Shape(Dim rows, Dim cols) {
+public record Shape(Dim rows, Dim cols) implements java.io.Serializable {
 
     public static final Shape SCALAR = new Shape(Dim.ONE, Dim.ONE);
 

@@ -1,0 +1,67 @@
+package dev.matcalc.cli;
+
+import dev.matcalc.data.ColumnBinding;
+import dev.matcalc.data.CsvTable;
+import dev.matcalc.data.DataSource;
+import dev.matcalc.data.DataValue;
+import dev.matcalc.data.TableSource;
+import dev.matcalc.problem.rows.RowBackend;
+import dev.matcalc.problem.rows.RowTable;
+import dev.matcalc.syntax.SourceError;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --table} and {@code --spark} for minimize and maximize: which {@code --data} bindings name
+ * the table's columns, reading a CSV table here, and finding the cluster backend (the Spark module,
+ * through {@link RowBackend#find()}) when the rows are to stay on a cluster or the format needs it.
+ */
+final class Tables {
+    private Tables() { }
+
+    /** The table with its column bindings, and the other --data values. */
+    record Bound(TableSource source, Map<String, DataValue> others) { }
+
+    static Bound bind(String table, List<String> data, int blockRows) {
+        if (blockRows < 1) throw new SourceError("--block-rows must be at least 1, not " + blockRows);
+        List<ColumnBinding> columns = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String spec : data) {
+            if (ColumnBinding.looksLikeColumns(spec)) columns.add(ColumnBinding.parse(spec));
+            else others.add(spec);
+        }
+        if (columns.isEmpty())
+            throw new SourceError("--table " + table + ": no --data binds its columns; write --data y=COL for a vector, "
+                    + "--data X=FIRST:LAST for a matrix of the columns from FIRST to LAST");
+        Map<String, DataValue> values = DataSource.parseAll(others, null);
+        for (ColumnBinding c : columns)
+            if (values.containsKey(c.name())) throw new SourceError(c.name() + " is bound twice: by --data " + c + " and by another --data");
+        return new Bound(new TableSource(table, columns, blockRows), values);
+    }
+
+    /** The table's columns read into memory here: CSV directly, Parquet through the backend's local mode. */
+    static Map<String, DataValue> readLocally(TableSource source, PrintWriter err) {
+        if (source.format() == TableSource.Format.CSV) return CsvTable.read(source);
+        return backend("reading a Parquet table").read(source, err);
+    }
+
+    /** The table opened on the cluster at {@code master} ("" for the default). */
+    static RowTable open(TableSource source, String master, PrintWriter err) {
+        if (!master.isEmpty() && !master.matches("local(\\[.*])?|(spark|k8s|mesos)://.+|yarn"))
+            throw new SourceError("--spark " + master + ": not a Spark master (local[*], local[2], spark://HOST:7077, yarn, k8s://...); "
+                    + "put the objective before --spark");
+        return backend("--spark").open(source, master.isEmpty() ? null : master, err);
+    }
+
+    private static RowBackend backend(String what) {
+        RowBackend b = RowBackend.find();
+        if (b == null)
+            throw new SourceError(what + " needs the Spark module (matcalc-spark) on the class path, which this matcalc was started "
+                    + "without; ./matcalc builds and adds it when the command line has --spark, and spark-submit runs the "
+                    + "matcalc-spark jar");
+        return b;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.matcalc.spark;
+
+import dev.matcalc.problem.rows.BlockEvaluator;
+import dev.matcalc.problem.rows.BlockProgram;
+import dev.matcalc.problem.rows.BlockRequest;
+import dev.matcalc.problem.rows.RowAggregator;
+import dev.matcalc.problem.rows.RowBlock;
+import dev.matcalc.problem.rows.RowTable;
+import dev.matcalc.shapes.ValueShape;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A table held by Spark as a cached RDD of {@link RowBlock}s. Each pass is one
+ * {@code treeAggregate}: the request (the point, and in a second pass the weights) is broadcast,
+ * every block answers with {@link BlockEvaluator#evaluate} and the answers are added up the tree.
+ * A task that fails is rerun by Spark from the cached (or recomputed) blocks, with the same answer.
+ */
+public final class SparkRowTable implements RowTable {
+    /** Called before each block is evaluated, on the executor (tests use it to fail a task once); null in use. */
+    static volatile Consumer<TaskContext> beforeBlock;
+
+    private final SparkSession spark;
+    private final JavaRDD<RowBlock> blocks;
+    private final Map<String, ValueShape> shapes;
+    private final int rows;
+    private final long blockCount;
+    private final String master;
+    private long nanos, passes;
+
+    /** Caches {@code blocks} and counts them (the first job: it reads the table, and finds its errors). */
+    SparkRowTable(SparkSession spark, JavaRDD<RowBlock> blocks, Map<String, Integer> widths, Map<String, Boolean> vectors) {
+        this.spark = spark;
+        this.master = spark.sparkContext().master();
+        this.blocks = blocks.persist(StorageLevel.MEMORY_ONLY());
+        long[] counted = DataErrors.run(() -> this.blocks.map(b -> new long[] {b.rows(), 1})
+                .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+        if (counted[0] == 0) throw new dev.matcalc.syntax.SourceError("the table has no rows");
+        if (counted[0] > Integer.MAX_VALUE)
+            throw new dev.matcalc.syntax.SourceError("the table has " + counted[0] + " rows; at most " + Integer.MAX_VALUE + " are supported");
+        this.rows = (int) counted[0];
+        this.blockCount = counted[1];
+        this.shapes = new LinkedHashMap<>();
+        widths.forEach((name, k) -> shapes.put(name, new ValueShape(vectors.get(name) ? ValueShape.Kind.VECTOR : ValueShape.Kind.MATRIX, rows, k)));
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public Map<String, ValueShape> shapes() {
+        return shapes;
+    }
+
+    /** The blocks, for callers that collect them (reading Parquet into memory). */
+    JavaRDD<RowBlock> blocks() {
+        return blocks;
+    }
+
+    @Override
+    public RowAggregator aggregator(BlockProgram program) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<BlockProgram> shipped = jsc.broadcast(program);
+        int depth = Math.max(2, (int) Math.ceil(Math.log(Math.max(2, blocks.getNumPartitions())) / Math.log(8)));
+        return new RowAggregator() {
+            private long nanosHere, passesHere;
+
+            @Override
+            public double[] sum(BlockRequest request) {
+                long started = System.nanoTime();
+                Broadcast<BlockRequest> point = jsc.broadcast(request);
+                try {
+                    double[] total = DataErrors.run(() -> blocks.treeAggregate(new double[0],
+                            (acc, block) -> add(acc, evaluate(shipped.value(), point.value(), block)),
+                            SparkRowTable::add, depth));
+                    if (total.length == 0) throw new IllegalStateException("the table has no blocks");
+                    return total;
+                } finally {
+                    point.destroy();
+                    long took = System.nanoTime() - started;
+                    nanosHere += took;
+                    passesHere++;
+                    nanos += took;
+                    passes++;
+                }
+            }
+
+            @Override
+            public double seconds() {
+                return nanosHere / 1e9;
+            }
+
+            @Override
+            public long passes() {
+                return passesHere;
+            }
+
+            @Override
+            public void close() {
+                String id = program.id();
+                try {
+                    blocks.foreachPartition(it -> BlockEvaluator.forget(id));
+                } catch (RuntimeException ignored) {
+                    // the plans are only memory; a failure to drop them changes no answer
+                }
+                shipped.destroy();
+            }
+        };
+    }
+
+    private static double[] evaluate(BlockProgram program, BlockRequest request, RowBlock block) {
+        Consumer<TaskContext> hook = beforeBlock;
+        if (hook != null) hook.accept(TaskContext.get());
+        return BlockEvaluator.evaluate(program, request, block);
+    }
+
+    /** a + b entry by entry, into a (an empty array is the zero). */
+    static double[] add(double[] a, double[] b) {
+        if (a.length == 0) return b.length == 0 ? a : b.clone();
+        if (b.length == 0) return a;
+        for (int i = 0; i < a.length; i++) a[i] += b[i];
+        return a;
+    }
+
+    @Override
+    public double seconds() {
+        return nanos / 1e9;
+    }
+
+    @Override
+    public long passes() {
+        return passes;
+    }
+
+    @Override
+    public String describe() {
+        return "Spark " + spark.version() + " " + master + ": " + rows + " rows in " + blockCount + " blocks, "
+                + blocks.getNumPartitions() + " partitions";
+    }
+
+    @Override
+    public void close() {
+        blocks.unpersist(false);
+    }
+}
