@@ -8,7 +8,9 @@
  * cost when the sizes are known, with transposes passed to the multiplication instead of formed;
  * {@code diag(v)} inside a product scales rows or columns; products known to be symmetric
  * ({@link dev.matcalc.simplify.Symmetry}) compute one triangle and mirror it; element-wise steps
- * write over an input buffer nobody else reads; large products go to native BLAS ({@link Dense}).
+ * write over an input buffer nobody else reads; large products go to native BLAS ({@link Dense});
+ * {@code X*w}, element-wise steps on it and {@code X'*r} read a large X once, in blocks of rows
+ * ({@link RowFusion}).
  * Steps that depend on a differential direction are marked, so a Hessian-vector product, or a tensor
  * read column by column, reruns only them.
  */
