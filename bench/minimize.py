@@ -67,6 +67,8 @@ def generate(kind, n, d, directory):
         data = dict(A=A, b=b)
         if kind == "ridge": data["lam"] = 1.0
         if kind == "lasso": data["lam"] = 0.2 * 2 * float(np.abs(A.T @ b).max())   # 0 for lam >= 2‖A'b‖∞
+    # every solver starts from 0 (matcalc would start a variable under log, as w is, from ones)
+    np.save(os.path.join(directory, "start.npy"), np.zeros(d))
     for k, v in data.items():
         if isinstance(v, np.ndarray): np.save(os.path.join(directory, k + ".npy"), v)
     return data
@@ -209,7 +211,7 @@ def matcalc_args(kind, data, directory):
     for k, v in data.items():
         args += ["--data", k + "=" + (os.path.join(directory, k + ".npy") if not isinstance(v, float) else repr(v))]
     for c in constraints: args += ["--subject-to", c]
-    return args + ["--tolerance", repr(TOL)]
+    return args + ["--start", over + "=" + os.path.join(directory, "start.npy"), "--tolerance", repr(TOL)]
 
 
 def java_classpath():

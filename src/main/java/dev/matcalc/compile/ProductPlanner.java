@@ -238,6 +238,10 @@ final class ProductPlanner {
             if (result.diag) return scaled(result, alpha);
         } else {
             Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
+            if (alpha.scalars().isEmpty() && (l.rows() == 1 || r.cols() == 1) && !l.diag && !r.diag)
+                // a constant times a matrix-vector product: the product once, shared with its other multiples
+                // (a split variable's gradients are ±2·A'·r), then scaled, a pass over a vector
+                return scaled(shared(l, r), alpha);
             result = multiply(l, r, alpha);
             if (result.diag) return scaled(result, alpha);
         }

@@ -40,18 +40,20 @@ class MinimizeBenchSmokeTest {
         for (JsonNode problem : problems) {
             List<String> args = new ArrayList<>();
             problem.get("arguments").forEach(a -> args.add(a.asText()));
-            List<String> over = new ArrayList<>(), data = new ArrayList<>(), constraints = new ArrayList<>();
+            List<String> over = new ArrayList<>(), data = new ArrayList<>(), constraints = new ArrayList<>(), start = new ArrayList<>();
             Double tolerance = null;
             for (int i = 1; i < args.size(); i += 2) {
                 switch (args.get(i)) {
                     case "--over" -> over.add(args.get(i + 1));
                     case "--data" -> data.add(args.get(i + 1));
                     case "--subject-to" -> constraints.add(args.get(i + 1));
+                    case "--start" -> start.add(args.get(i + 1));
                     case "--tolerance" -> tolerance = Double.parseDouble(args.get(i + 1));
                     default -> throw new AssertionError("unexpected argument " + args.get(i));
                 }
             }
-            Solution s = MinimizeBenchmark.problem(args.get(0), over, DataSource.parseAll(data, dir), constraints, tolerance).solve();
+            Solution s = MinimizeBenchmark.problem(args.get(0), over, DataSource.parseAll(data, dir), constraints,
+                    DataSource.parseAll(start, dir), tolerance).solve();
             double reference = problem.get("reference").asDouble();
             String what = problem.get("problem").asText() + ": " + args.get(0);
             assertThat(s.optimal()).as(what + " " + s.message()).isTrue();

@@ -26,7 +26,7 @@ import java.util.Map;
  * is timed too (the per-gradient cost compared with the memory-bandwidth floor). Prints one JSON
  * object on the last line of stdout. Arguments:
  * <pre>
- *   OBJECTIVE --over VAR [--data NAME=FILE]... [--subject-to C]... [--tolerance T] [--repeats K] [--profile]
+ *   OBJECTIVE --over VAR [--data NAME=FILE]... [--subject-to C]... [--start NAME=FILE]... [--tolerance T] [--repeats K] [--profile]
  * </pre>
  * Data files are read relative to the working directory, as the CLI reads them. The JSON has the
  * objective, the best solve's seconds, iterations, evaluations, the first variable's solution
@@ -38,7 +38,7 @@ public final class MinimizeBenchmark {
 
     public static void main(String[] args) throws Exception {
         String objective = args[0];
-        List<String> over = new ArrayList<>(), data = new ArrayList<>(), constraints = new ArrayList<>();
+        List<String> over = new ArrayList<>(), data = new ArrayList<>(), constraints = new ArrayList<>(), start = new ArrayList<>();
         Double tolerance = null;
         int repeats = 3;
         boolean profile = false;
@@ -47,23 +47,24 @@ public final class MinimizeBenchmark {
                 case "--over" -> over.add(args[++i]);
                 case "--data" -> data.add(args[++i]);
                 case "--subject-to" -> constraints.add(args[++i]);
+                case "--start" -> start.add(args[++i]);
                 case "--tolerance" -> tolerance = Double.parseDouble(args[++i]);
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--profile" -> profile = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Map<String, Object> out = run(objective, over, data, constraints, tolerance, repeats, profile, null);
+        Map<String, Object> out = run(objective, over, data, constraints, start, tolerance, repeats, profile, null);
         System.out.println(new ObjectMapper().writeValueAsString(out));
     }
 
     /** Solves the problem and times it; see the class comment. */
     static Map<String, Object> run(String objective, List<String> over, List<String> dataSpecs, List<String> constraints,
-                                   Double tolerance, int repeats, boolean profile, Path baseDir) {
+                                   List<String> startSpecs, Double tolerance, int repeats, boolean profile, Path baseDir) {
         long t0 = System.nanoTime();
         Map<String, DataValue> values = DataSource.parseAll(dataSpecs, baseDir);
         double load = (System.nanoTime() - t0) / 1e9;
-        Optimization o = problem(objective, over, values, constraints, tolerance);
+        Optimization o = problem(objective, over, values, constraints, DataSource.parseAll(startSpecs, baseDir), tolerance);
         Problem problem = o.problem();
         long t1 = System.nanoTime();
         CompiledProblem compiled = CompiledProblem.compile(problem);
@@ -100,8 +101,8 @@ public final class MinimizeBenchmark {
 
     /** The problem as the library states it: {@code MatCalc.minimize(objective).over(...).data(...)}. */
     static Optimization problem(String objective, List<String> over, Map<String, DataValue> data, List<String> constraints,
-                                Double tolerance) {
-        Optimization o = MatCalc.minimize(objective).over(over.toArray(String[]::new)).data(data);
+                                Map<String, DataValue> start, Double tolerance) {
+        Optimization o = MatCalc.minimize(objective).over(over.toArray(String[]::new)).data(data).start(start);
         constraints.forEach(o::subjectTo);
         if (tolerance != null) o.tolerance(tolerance);
         return o;
