@@ -344,10 +344,9 @@ def report(rows, grads, bw, total):
             g["problem"], g["bytes"] / 1e6, fmt_s(g["floor"]), fmt_s(g["matcalc"]),
             "—" if g["matcalc"] is None else "%.2f×" % (g["matcalc"] / g["floor"]), fmt_s(g["numpy"]),
             g["numpy"] / g["floor"], fmt_s(g["load"]), fmt_s(g["compile"])))
-    if MARKDOWN:
-        print("\n".join(lines))
-    else:
-        print("\n".join(l for l in lines))
+    print("\n".join(lines))
+    if not MARKDOWN:
+        log("(the table is markdown: bench/minimize.sh --markdown > table.md keeps only it on stdout)")
 
 
 def check():
