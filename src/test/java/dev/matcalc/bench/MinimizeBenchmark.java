@@ -30,7 +30,8 @@ import java.util.Map;
  * </pre>
  * Data files are read relative to the working directory, as the CLI reads them. The JSON has the
  * objective, the best solve's seconds, iterations, evaluations, the first variable's solution
- * ({@code x}), the time of one value-and-gradient evaluation ({@code gradientSeconds}), and the
+ * ({@code x}), the objective after each iteration with the seconds since the solve began
+ * ({@code trace}, of the timed solve), the time of one value-and-gradient evaluation ({@code gradientSeconds}), and the
  * seconds spent reading the data and compiling the problem.
  */
 public final class MinimizeBenchmark {
@@ -69,17 +70,22 @@ public final class MinimizeBenchmark {
         long t1 = System.nanoTime();
         CompiledProblem compiled = CompiledProblem.compile(problem);
         double compile = (System.nanoTime() - t1) / 1e9;
+        List<double[]> trace = new ArrayList<>();                       // (seconds, objective) per iteration of the last solve
+        o.onIteration(it -> trace.add(new double[] {it.nanos() / 1e9, it.objective()}));
         Options options = o.options();
         Solution first = ProblemSolver.solve(compiled, options);
         long warming = System.nanoTime();                                  // the JIT warms up: at least two solves, up to 2 s
         for (int w = 1; w < 2 || w < 10 && System.nanoTime() - warming < 2_000_000_000L; w++) ProblemSolver.solve(compiled, options);
         double best = Double.POSITIVE_INFINITY;
         Solution kept = first;
+        List<double[]> keptTrace = List.of();
         for (int r = 0; r < Math.max(1, repeats); r++) {
+            trace.clear();
             Solution s = ProblemSolver.solve(compiled, options);
             if (s.seconds() < best) {
                 best = s.seconds();
                 kept = s;
+                keptTrace = List.copyOf(trace);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -94,6 +100,7 @@ public final class MinimizeBenchmark {
         out.put("loadSeconds", load);
         out.put("compileSeconds", compile);
         out.put("x", kept.solution().get(over.get(0)).data());
+        out.put("trace", keptTrace);                                     // for the time to reach a peer's objective
         out.put("gradientSeconds", gradientSeconds(compiled.problem().objective(), compiled.start()));
         if (profile) out.put("profile", compiled.problem().objective() instanceof CompiledObjective c ? c.profile(20) : List.of());
         return out;
