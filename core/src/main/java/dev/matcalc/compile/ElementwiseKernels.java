@@ -18,8 +18,13 @@ final class ElementwiseKernels {
 
     /** y[i] = fn(x[i]); x and y may be the same array. */
     static void apply(Fn fn, double[] x, double[] y) {
-        if (VECTOR && VectorMath.apply(fn, x, y)) return;
-        scalar(fn, x, y);
+        apply(fn, x, y, 0, y.length);
+    }
+
+    /** y[i] = fn(x[i]) for i in [from, to). */
+    static void apply(Fn fn, double[] x, double[] y, int from, int to) {
+        if (VECTOR && VectorMath.apply(fn, x, y, from, to)) return;
+        for (int i = from; i < to; i++) y[i] = fn.eval(x[i]);
     }
 
     /** a[from, to) = exp(a[from, to)), in place. */

@@ -49,7 +49,7 @@ final class PlanBuilder {
         for (Expr r : canonical) rs.add(step(r));
         for (Step r : rs) r.root = true;
         allocate();
-        return new Plan(steps, inputs, rs);
+        return new Plan(RowFusion.fuse(steps), inputs, rs);
     }
 
     /** The structural number of a node. */
@@ -113,9 +113,9 @@ final class PlanBuilder {
             case Transpose t -> transpose(step(t.arg()));
             case Hadamard h -> {
                 Step l = step(h.left()), r = step(h.right());
-                yield add(new Step("hadamard", l.rows, l.cols, List.of(l, r), 0, self -> {
+                yield add(new Step("hadamard", l.rows, l.cols, List.of(l, r), 0, (self, from, to) -> {
                     double[] x = self.in(0).out.data, y = self.in(1).out.data, z = self.out.data;
-                    for (int i = 0; i < z.length; i++) z[i] = x[i] * y[i];
+                    for (int i = from; i < to; i++) z[i] = x[i] * y[i];
                 }));
             }
             case Power p -> power(step(p.base()), step(p.exponent()));
@@ -123,7 +123,7 @@ final class PlanBuilder {
                 Fn fn = a.fn();
                 Step in = step(a.arg());
                 yield add(new Step(fn.name().toLowerCase(), in.rows, in.cols, List.of(in), 0,
-                        self -> ElementwiseKernels.apply(fn, self.in(0).out.data, self.out.data)));
+                        (self, from, to) -> ElementwiseKernels.apply(fn, self.in(0).out.data, self.out.data, from, to)));
             }
             case Call c -> call(c);
             case MaxMin m -> maxMin(m);
@@ -242,7 +242,7 @@ final class PlanBuilder {
         }
         scalarsFrom[count] = terms.size();
         boolean anyScalars = scalarsFrom[count] > scalarsFrom[0];
-        return add(new Step(product == null ? "add" : "add, accumulating a product", rows, cols, terms, matrix, self -> {
+        Step.RangeKernel terms_ = (self, from, to) -> {
             double[] coefficient = anyScalars ? coefficient0.clone() : coefficient0;
             if (anyScalars)
                 for (int i = 0; i < count; i++)
@@ -250,24 +250,27 @@ final class PlanBuilder {
             double constant = 0;
             for (int i = 0; i < count; i++) if (scalarTerm[i]) constant += coefficient[i] * self.scalar(i);
             double[] z = self.out.data;
-            if (matrix < 0) java.util.Arrays.fill(z, constant);
+            if (matrix < 0) java.util.Arrays.fill(z, from, to, constant);
             else {
                 double[] x0 = self.in(matrix).out.data;
                 double c0 = coefficient[matrix];
-                if (c0 != 1) for (int j = 0; j < z.length; j++) z[j] = c0 * x0[j] + constant;
-                else if (constant != 0) for (int j = 0; j < z.length; j++) z[j] = x0[j] + constant;
-                else if (x0 != z) System.arraycopy(x0, 0, z, 0, z.length);
+                if (c0 != 1) for (int j = from; j < to; j++) z[j] = c0 * x0[j] + constant;
+                else if (constant != 0) for (int j = from; j < to; j++) z[j] = x0[j] + constant;
+                else if (x0 != z) System.arraycopy(x0, from, z, from, to - from);
                 for (int i = 0; i < count; i++) {
                     if (scalarTerm[i] || i == matrix) continue;
                     double[] x = self.in(i).out.data;
                     double c = coefficient[i];
-                    if (c == 1) for (int j = 0; j < z.length; j++) z[j] += x[j];
-                    else for (int j = 0; j < z.length; j++) z[j] += c * x[j];
+                    if (c == 1) for (int j = from; j < to; j++) z[j] += x[j];
+                    else for (int j = from; j < to; j++) z[j] += c * x[j];
                 }
             }
-            if (product != null)
-                Dense.gemmAdd(product.left().trans(), product.right().trans(), product.alpha().value(self, count + 2),
-                        self.in(count).out, self.in(count + 1).out, self.out);
+        };
+        if (product == null) return add(new Step("add", rows, cols, terms, matrix, terms_));
+        return add(new Step("add, accumulating a product", rows, cols, terms, matrix, self -> {
+            terms_.run(self, 0, self.rows * self.cols);
+            Dense.gemmAdd(product.left().trans(), product.right().trans(), product.alpha().value(self, count + 2),
+                    self.in(count).out, self.in(count + 1).out, self.out);
         }));
     }
 
@@ -362,14 +365,14 @@ final class PlanBuilder {
     }
 
     private Step power(Step base, Step exponent) {
-        return add(new Step("power", base.rows, base.cols, List.of(base, exponent), 0, self -> {
+        return add(new Step("power", base.rows, base.cols, List.of(base, exponent), 0, (self, from, to) -> {
             double[] x = self.in(0).out.data, y = self.out.data;
             double p = self.scalar(1);
-            if (p == 2) for (int i = 0; i < y.length; i++) y[i] = x[i] * x[i];
-            else if (p == -1) for (int i = 0; i < y.length; i++) y[i] = 1 / x[i];
-            else if (p == 0.5) for (int i = 0; i < y.length; i++) y[i] = Math.sqrt(x[i]);
-            else if (p == 1) { if (x != y) System.arraycopy(x, 0, y, 0, y.length); }
-            else for (int i = 0; i < y.length; i++) y[i] = Math.pow(x[i], p);
+            if (p == 2) for (int i = from; i < to; i++) y[i] = x[i] * x[i];
+            else if (p == -1) for (int i = from; i < to; i++) y[i] = 1 / x[i];
+            else if (p == 0.5) for (int i = from; i < to; i++) y[i] = Math.sqrt(x[i]);
+            else if (p == 1) { if (x != y) System.arraycopy(x, from, y, from, to - from); }
+            else for (int i = from; i < to; i++) y[i] = Math.pow(x[i], p);
         }));
     }
 

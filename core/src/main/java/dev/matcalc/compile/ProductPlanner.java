@@ -166,18 +166,22 @@ final class ProductPlanner {
     /** alpha · op(x), or alpha · diag(v) dense. */
     private Step scaled(Operand o, Coefficient alpha) {
         int rows = o.rows(), cols = o.cols();
-        return b.add(new Step("scale", rows, cols, inputs(List.of(o.step), alpha), o.trans || o.diag ? -1 : 0, self -> {
+        if (!o.trans && !o.diag)
+            return b.add(new Step("scale", rows, cols, inputs(List.of(o.step), alpha), 0, (self, from, to) -> {
+                double a = alpha.value(self, 1);
+                double[] x = self.in(0).out.data, z = self.out.data;
+                for (int i = from; i < to; i++) z[i] = a * x[i];
+            }));
+        return b.add(new Step("scale", rows, cols, inputs(List.of(o.step), alpha), -1, self -> {
             double a = alpha.value(self, 1);
             DMatrixRMaj x = self.in(0).out;
             double[] z = self.out.data;
             if (o.diag) {
                 java.util.Arrays.fill(z, 0);
                 for (int i = 0; i < rows; i++) z[i * rows + i] = a * x.data[i];
-            } else if (o.trans) {
+            } else {
                 for (int i = 0; i < rows; i++)
                     for (int j = 0; j < cols; j++) z[i * cols + j] = a * x.data[j * rows + i];
-            } else {
-                for (int i = 0; i < z.length; i++) z[i] = a * x.data[i];
             }
         }));
     }
@@ -234,6 +238,10 @@ final class ProductPlanner {
             if (result.diag) return scaled(result, alpha);
         } else {
             Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
+            if (alpha.scalars().isEmpty() && (l.rows() == 1 || r.cols() == 1) && !l.diag && !r.diag)
+                // a constant times a matrix-vector product: the product once, shared with its other multiples
+                // (a split variable's gradients are ±2·A'·r), then scaled, a pass over a vector
+                return scaled(shared(l, r), alpha);
             result = multiply(l, r, alpha);
             if (result.diag) return scaled(result, alpha);
         }
@@ -334,8 +342,9 @@ final class ProductPlanner {
                     }
             })), false, false);
         }
-        return new Operand(b.add(new Step("multiply", rows, cols, inputs(List.of(l.step, r.step), alpha), -1,
-                self -> Dense.gemm(l.trans, r.trans, alpha.value(self, 2), self.in(0).out, self.in(1).out, self.out))),
-                false, false);
+        Step product = b.add(new Step("multiply", rows, cols, inputs(List.of(l.step, r.step), alpha), -1,
+                self -> Dense.gemm(l.trans, r.trans, alpha.value(self, 2), self.in(0).out, self.in(1).out, self.out)));
+        product.product = new Step.Product(l.step, l.trans, r.step, r.trans, self -> alpha.value(self, 2));
+        return new Operand(product, false, false);
     }
 }

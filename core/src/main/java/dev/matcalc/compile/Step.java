@@ -15,10 +15,25 @@ final class Step {
         void run(Step self);
     }
 
+    /** An element-wise computation on entries [from, to) of {@link #out} only (for {@link RowFusion}). */
+    interface RangeKernel {
+        void run(Step self, int from, int to);
+    }
+
+    /**
+     * A product step's operands, alpha·op(left)·op(right), the coefficient read from the step's own
+     * scalar inputs (for {@link RowFusion}, which computes the product a block of rows at a time).
+     */
+    record Product(Step left, boolean leftTrans, Step right, boolean rightTrans, java.util.function.ToDoubleFunction<Step> alpha) { }
+
     final String what;
     final int rows, cols;
     final List<Step> inputs;
     final Kernel kernel;
+    /** The same computation on a range of entries, for element-wise steps; null for the others. */
+    final RangeKernel range;
+    /** What a plain product step multiplies; null for other steps. */
+    Product product;
     /** Element-wise: may write over the buffer of input {@code inPlaceInput} when nobody else reads it. */
     final int inPlaceInput;
     /** Whether {@link #out} is a buffer of this plan's (not a caller's matrix or another step's data). */
@@ -36,6 +51,19 @@ final class Step {
         this.inputs = inputs;
         this.inPlaceInput = inPlaceInput;
         this.kernel = kernel;
+        this.range = null;
+        for (Step s : inputs) dependent |= s.dependent;
+    }
+
+    /** An element-wise step: {@code range} over every entry is its kernel. */
+    Step(String what, int rows, int cols, List<Step> inputs, int inPlaceInput, RangeKernel range) {
+        this.what = what;
+        this.rows = rows;
+        this.cols = cols;
+        this.inputs = inputs;
+        this.inPlaceInput = inPlaceInput;
+        this.kernel = self -> range.run(self, 0, self.rows * self.cols);
+        this.range = range;
         for (Step s : inputs) dependent |= s.dependent;
     }
 

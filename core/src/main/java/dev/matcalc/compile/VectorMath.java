@@ -15,12 +15,12 @@ final class VectorMath {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     /**
-     * y = fn(x) lane by lane; false for functions left to the scalar loop (cheap or piecewise ones).
+     * y = fn(x) lane by lane on [from, to); false for functions left to the scalar loop (cheap or piecewise ones).
      * Each function has its own loop: the vector intrinsics apply only where the operator is a
      * constant at the call (a shared loop over a variable operator runs lane by lane, boxed).
      */
-    static boolean apply(Fn fn, double[] x, double[] y) {
-        int n = y.length, step = S.length(), bound = S.loopBound(n), i = 0;
+    static boolean apply(Fn fn, double[] x, double[] y, int from, int to) {
+        int n = to, step = S.length(), bound = from + S.loopBound(to - from), i = from;
         switch (fn) {
             case EXP -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.EXP).intoArray(y, i); }
             case LOG -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.LOG).intoArray(y, i); }

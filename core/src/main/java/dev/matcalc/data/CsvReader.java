@@ -85,9 +85,9 @@ final class CsvReader {
                         : "the row on line " + widthLine + " has " + width));
             }
             long entries = (long) (rows + 1) * width;
-            if (entries > Values.MAX_ENTRIES)
-                throw new SourceError(file + ": more than " + Values.MAX_ENTRIES + " entries, the limit for one value");
-            if (entries > data.length) data = Arrays.copyOf(data, (int) Math.min(Values.MAX_ENTRIES, Math.max(entries, 2L * data.length)));
+            if (entries > Values.MAX_FILE_ENTRIES)
+                throw new SourceError(file + ": more than " + Values.MAX_FILE_ENTRIES + " entries, the limit for one value");
+            if (entries > data.length) data = Arrays.copyOf(data, (int) Math.min(Values.MAX_FILE_ENTRIES, Math.max(entries, 2L * data.length)));
             for (int j = 0; j < width; j++) data[rows * width + j] = number(fields.get(j), number);
             rows++;
         }

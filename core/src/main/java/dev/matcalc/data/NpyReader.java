@@ -106,10 +106,10 @@ final class NpyReader {
             throw new SourceError(file + ": a " + shape.length + "-d array " + shapeText(shape)
                     + "; matcalc takes 0-d (a scalar), 1-d (a vector) and 2-d (a matrix) arrays");
         long entries = 1;
-        for (long axis : shape) entries = Math.min(entries * Math.min(axis, Values.MAX_ENTRIES + 1), Values.MAX_ENTRIES + 1);
+        for (long axis : shape) entries = Math.min(entries * Math.min(axis, Values.MAX_FILE_ENTRIES + 1), Values.MAX_FILE_ENTRIES + 1);
         if (entries == 0) throw new SourceError(file + ": an empty array " + shapeText(shape));
-        if (entries > Values.MAX_ENTRIES)
-            throw new SourceError(file + ": an array " + shapeText(shape) + " has more than " + Values.MAX_ENTRIES
+        if (entries > Values.MAX_FILE_ENTRIES)
+            throw new SourceError(file + ": an array " + shapeText(shape) + " has more than " + Values.MAX_FILE_ENTRIES
                     + " entries, the limit for one value");
 
         int bytes = (int) entries * type.size;
@@ -124,6 +124,13 @@ final class NpyReader {
 
         int rows = shape.length == 0 ? 1 : (int) shape[0], cols = shape.length == 2 ? (int) shape[1] : 1;
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        if (type == DType.FLOAT64 && !(header.fortranOrder() && shape.length == 2)) {
+            buffer.asDoubleBuffer().get(m.data, 0, (int) entries);   // in bulk: a large design matrix loads at copy speed
+            for (int k = 0; k < entries; k++)
+                if (!Double.isFinite(m.data[k]))
+                    throw new SourceError(file + ": " + where(shape, k, false) + " is " + m.data[k] + ", not a finite number");
+            return new DataValue(kind(shape), m);
+        }
         for (int k = 0; k < entries; k++) {
             double v = type.entry.read(buffer, k * type.size);
             if (type.isFloat() && !Double.isFinite(v))
@@ -133,12 +140,15 @@ final class NpyReader {
             if (header.fortranOrder() && shape.length == 2) m.set(k % rows, k / rows, v);
             else m.data[k] = v;
         }
-        ValueShape.Kind kind = switch (shape.length) {
+        return new DataValue(kind(shape), m);
+    }
+
+    private static ValueShape.Kind kind(long[] shape) {
+        return switch (shape.length) {
             case 0 -> ValueShape.Kind.SCALAR;
             case 1 -> ValueShape.Kind.VECTOR;
             default -> ValueShape.Kind.MATRIX;
         };
-        return new DataValue(kind, m);
     }
 
     /** The entry at storage position k, counted from 1 as matcalc's messages count. */

@@ -53,7 +53,8 @@
  * unsupported NPY dtype, more than two axes, an empty array, a truncated file or bytes past the
  * data; a malformed inline value; a name that is not an identifier or is a function's; a name
  * bound twice. A reader returns only once everything is read, so nothing is ever half-bound.
- * Every value is limited to {@link dev.matcalc.numeric.Values#MAX_ENTRIES} entries, checked
+ * A value read from a file is limited to {@link dev.matcalc.numeric.Values#MAX_FILE_ENTRIES}
+ * entries (an inline or JSON value to {@link dev.matcalc.numeric.Values#MAX_ENTRIES}), checked
  * before it is allocated.
  */
 package dev.matcalc.data;

@@ -38,6 +38,13 @@ public final class Values {
     /** The most entries one value may have, checked before it is allocated ({@code dev.matcalc.api.Limits}). */
     public static final long MAX_ENTRIES = 10_000_000;
 
+    /**
+     * The most entries of a value read from a data file ({@code --data X=X.npy}): 2.5·10^8 doubles
+     * (2 GB; a 20,000×1,000 design matrix has 2·10^7). A file is read as it streams, so a header that
+     * promises more than the file holds allocates nothing first.
+     */
+    public static final long MAX_FILE_ENTRIES = 250_000_000;
+
     public static Map<String, DMatrixRMaj> fromJson(String json) {
         Map<String, DMatrixRMaj> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : object(parse(json)).properties())

@@ -102,6 +102,14 @@ public final class CompiledObjective implements DifferentiableFunction {
         return packing;
     }
 
+    /**
+     * The value-and-gradient plan's steps, each with its average time over {@code runs} runs at the
+     * point last evaluated ({@link Plan#profile}): what an evaluation spends its time on.
+     */
+    public List<String> profile(int runs) {
+        return plan.profile(runs);
+    }
+
     @Override
     public int dimension() {
         return packing.dimension();

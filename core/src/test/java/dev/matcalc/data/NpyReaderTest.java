@@ -157,7 +157,7 @@ class NpyReaderTest {
     @Test
     void oversizedShapeIsRefusedBeforeReading() {
         assertThat(error(npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 100000), }", 8)).getMessage())
-                .isEqualTo("x.npy: an array (shape (100000, 100000)) has more than 10000000 entries, the limit for one value");
+                .isEqualTo("x.npy: an array (shape (100000, 100000)) has more than 250000000 entries, the limit for one value");
         assertThat(error(npy(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (999999999999999999, 0), }", 0))
                 .getMessage()).startsWith("x.npy: an empty array");
     }
