@@ -184,8 +184,19 @@ final class SumRules {
             for (Expr c : common) fs.add(c instanceof Power p ? pow(p.base(), neg(p.exponent())) : pow(c, Num.MINUS_ONE));
             inner.add(mul(fs));
         }
+        // Only where the factor really leaves the terms: in s*X/(s*t) + ... the powers of s and of s*t do not
+        // cancel one another, the "common factor" is 1, and pulling it out would be undone and redone forever.
+        if (scalarFactorCount(inner) >= scalarFactorCount(a.terms())) return null;
         return mul(sameShape(add(inner), a), mul(common));
     });
+
+    /** How many scalar bases (numbers aside) the terms are multiplied by, with nonzero exponents. */
+    private static int scalarFactorCount(List<Expr> terms) {
+        int count = 0;
+        for (Expr t : terms)
+            for (Expr exponent : scalarPowers(t).values()) if (!(exponent instanceof Num n && n.value() == 0)) count++;
+        return count;
+    }
 
     /** The scalar factors of a term other than numbers, as base → exponent (a scalar term is its own factor). */
     private static Map<Expr, Expr> scalarPowers(Expr t) {

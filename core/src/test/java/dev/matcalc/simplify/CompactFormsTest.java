@@ -65,7 +65,10 @@ class CompactFormsTest {
             "sum(x - mean(y))           | sum(x - mean(y))",
             "x.*y + y                   | x.*y + y",
             "a*x + y                    | a*x + y",
-            "A/t + B*t                  | A/t + t*B"})
+            "A/t + B*t                  | A/t + t*B",
+            // the powers of a and of a*t do not cancel: a "common factor" 1 that was once pulled out and
+            // put back forever, growing (random expression seed 20262044)
+            "a*t*A/(a*t) + a*t*B/(a*t)  | a*t*A/(a*t) + a*t*B/(a*t)"})
     void nearMissesKeepTheirForm(String written, String simplified) {
         assertThat(Render.text(Simplifier.simplify(parse(written)))).isEqualTo(simplified);
     }
