@@ -70,9 +70,20 @@ public final class CompiledObjective implements DifferentiableFunction {
         List<Expr> roots = new ArrayList<>();
         roots.add(function);
         roots.addAll(gradients);
-        this.plan = Plan.compile(roots, new Evaluator(values(Map.of())));
+        this.plan = Plan.compile(roots, sized(values(Map.of())));
         plan.setAll(this.parameters);
         for (int k = 0; k < point.length; k++) plan.set(packing.slots().get(k).variable().name(), point[k]);
+    }
+
+    /**
+     * An evaluator with every variable's sizes bound, also of a variable the function does not
+     * contain (its gradient is a zero of its shape: the objective {@code s} of a minimax after
+     * {@link MaxReformulation}, where the original variables occur only in constraints).
+     */
+    private Evaluator sized(Map<String, DMatrixRMaj> values) {
+        Evaluator at = new Evaluator(values);
+        for (Packing.Slot s : packing.slots()) at.bind(s.variable());
+        return at;
     }
 
     /** The parameters and the variables' buffers (and {@code more}), by name, for compiling a plan. */
@@ -188,7 +199,7 @@ public final class CompiledObjective implements DifferentiableFunction {
             Expr sum = Exprs.add(terms);
             roots.add(sum.shape().equals(gradients.get(i).shape()) ? sum : Nodes.expand(sum, gradients.get(i)));
         }
-        Plan p = Plan.compile(roots, new Evaluator(values(dirs)));
+        Plan p = Plan.compile(roots, sized(values(dirs)));
         p.setAll(parameters);
         for (int k = 0; k < point.length; k++) p.set(slots.get(k).variable().name(), point[k]);
         p.setAll(dirs);
