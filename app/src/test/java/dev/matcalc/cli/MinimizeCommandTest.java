@@ -185,6 +185,42 @@ class MinimizeCommandTest {
         assertThat(zeros).as("exact zeros").isGreaterThanOrEqualTo(3);
     }
 
+    /** The stored SciPy optima of core's MaxReformulationTest, on its data files. */
+    private static final Path MAX_DATA = Path.of("core/src/test/resources/problem");
+
+    @Test
+    void aHingeLossSvmAndAChebyshevFitReachScipysOptima() throws IOException {
+        JsonNode reference = JSON.readTree(MAX_DATA.resolve("max-reference.json").toFile());
+        for (String data : List.of("separable", "overlap")) {
+            Cli r = cli("minimize", "sum(max(1 - y.*(X*w), 0)) + lam*norm2(w)^2", "--over", "w",
+                    "--data", "X=" + MAX_DATA.resolve("svm-" + data + "-X.csv"), "--data", "y=" + MAX_DATA.resolve("svm-" + data + "-y.csv"),
+                    "--data", "lam=0.1", "--format", "json");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            double expected = reference.get("svm-" + data).get("objective").asDouble();
+            assertThat(json(r).get("status").asText()).isEqualTo("optimal");
+            assertThat(json(r).get("objective").asDouble()).isCloseTo(expected, within(1e-6 * expected));
+            assertThat(json(r).get("rewrites").get(0).asText()).isEqualTo("sum(max(1 - y.*(X*w), 0)) → sum(t1) with t1 >= 1 - y.*(X*w), t1 >= 0");
+        }
+        Cli r = cli("minimize", "max(A*x - b)", "--over", "x", "--data", "A=" + MAX_DATA.resolve("chebyshev-A.csv"),
+                "--data", "b=" + MAX_DATA.resolve("chebyshev-b.csv"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("status: optimal").contains("rewrite: max(A*x - b) → s1 with A*x - b <= s1");
+        String line = r.out().lines().filter(l -> l.startsWith("objective: ")).findFirst().orElseThrow();
+        double expected = reference.get("chebyshev").get("objective").asDouble();
+        assertThat(Double.parseDouble(line.substring("objective: ".length()))).isCloseTo(expected, within(1e-6 * expected));
+    }
+
+    @Test
+    void aMaxThatWouldMakeTheProblemNonConvexIsRefused() {
+        Cli r = cli("minimize", "norm2(x)^2 - sum(max(x - c, 0))", "--over", "x", "--data", "c=[1,2]");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("sum(max(x - c, 0)) in the objective is not supported there")
+                .contains("with the factor -1 = -1.0, which makes the problem non-convex");
+        r = cli("minimize", "norm2(max(x - c, 0))^2", "--over", "x", "--data", "c=[1,2]");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("max(x - c, 0) is not supported inside norm2(max(x - c, 0))^2 (in the objective)");
+    }
+
     @Test
     void aMatrixVariableIsTheMultiOutputRidgeSolution() throws IOException {
         double[][] x = random(12, 3, 51), y = random(12, 2, 52);

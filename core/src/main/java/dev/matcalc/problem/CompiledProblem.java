@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@link Problem} made ready for a solver, once: typed and checked ({@link ProblemTyper}), its L1
- * terms made smooth ({@link L1Reformulation}), its variables packed into one vector
+ * A {@link Problem} made ready for a solver, once: typed and checked ({@link ProblemTyper}), its L1,
+ * max and min terms made smooth ({@link L1Reformulation}, {@link MaxReformulation}), its variables packed into one vector
  * ({@link Packing}), its bounds separated from its other constraints ({@link BoundClassifier}),
  * the objective and the augmented Lagrangian compiled ({@link AugmentedLagrangian}), and a start
  * point chosen inside the domain and the bounds ({@link StartPoint}). A solver needs
@@ -34,7 +34,7 @@ import java.util.Set;
  */
 public final class CompiledProblem implements AutoCloseable {
     private final TypedProblem typed;
-    private final L1Reformulation.Result reformulated;
+    private final Reformulation.Result reformulated;
     private final Packing packing;
     private final BoundClassifier.Result classified;
     private final dev.matcalc.optimization.DifferentiableFunction objective;
@@ -47,7 +47,7 @@ public final class CompiledProblem implements AutoCloseable {
         Map<String, DMatrixRMaj> local = problem.data();
         if (rows != null) problem = withPlaceholders(problem, rows);
         typed = ProblemTyper.type(problem);
-        reformulated = L1Reformulation.apply(typed, names(typed.typed()));
+        reformulated = Reformulation.apply(typed, names(typed.typed()));
         packing = new Packing(reformulated.variables(), sizes(reformulated.variables(), problem));
         if (rows != null) checkConstraints(rows);
         classified = BoundClassifier.classify(reformulated.constraints(), packing, problem.data());
@@ -166,7 +166,7 @@ public final class CompiledProblem implements AutoCloseable {
         return classified.general();
     }
 
-    /** One line per rewrite of an L1 term (empty when there was none). */
+    /** One line per rewrite of an L1, max or min term (empty when there was none). */
     public List<String> reformulations() {
         return reformulated.notes();
     }
@@ -221,12 +221,19 @@ public final class CompiledProblem implements AutoCloseable {
         return uses;
     }
 
-    /** The packed start from the original variables' values: the new variables' starts are derived from them. */
+    /**
+     * The packed start from the original variables' values: the new variables' starts are derived from
+     * them, in order (a max term's t from the parts of a variable the L1 rewrite split).
+     */
     private double[] pack(Map<String, DMatrixRMaj> original) {
         Map<String, DMatrixRMaj> all = new HashMap<>(typed.problem().data());
         all.putAll(original);
         Map<String, DMatrixRMaj> packed = new HashMap<>(original);
-        reformulated.starts().forEach((v, e) -> packed.put(v.name(), Evaluator.evaluate(e, all)));
+        reformulated.starts().forEach((v, e) -> {
+            DMatrixRMaj value = Evaluator.evaluate(e, all);
+            packed.put(v.name(), value);
+            all.put(v.name(), value);
+        });
         return packing.pack(packed);
     }
 

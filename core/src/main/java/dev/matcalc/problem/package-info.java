@@ -13,7 +13,9 @@
  *       one program ({@link dev.matcalc.problem.ProgramText}), so sizes unify across them and bind
  *       from the data; errors point into the text the user wrote (a constraint, a model file's line).</li>
  *   <li>{@link dev.matcalc.problem.L1Reformulation}: norm1 and sum(abs(·)) terms made smooth exactly
- *       (a split v = p - q, or an epigraph -t ≤ v ≤ t), as GENO does, where they are minimized.</li>
+ *       (a split v = p - q, or an epigraph -t ≤ v ≤ t), as GENO does, where they are minimized;
+ *       then {@link dev.matcalc.problem.MaxReformulation}: max and min terms by their epigraphs
+ *       (t ≥ u, t ≥ v; u ≤ s), a hinge loss or a minimax; both on {@link dev.matcalc.problem.Reformulation}.</li>
  *   <li>{@link dev.matcalc.problem.Packing}: the variables in one vector; a symmetric matrix by its
  *       upper triangle, its gradient mapped to those free entries.</li>
  *   <li>{@link dev.matcalc.problem.BoundClassifier}: constraints that bound a variable's entries
