@@ -84,12 +84,32 @@ final class Scalings {
         r = withoutScalars(r, scalars);
         Expr core = scaling(l, r);
         if (core == null) core = scaling(r, l);
+        if (core == null) core = distributed(l, r, original);
+        if (core == null) core = distributed(r, l, original);
         if (core == null) core = new Hadamard(l, r);
         if (scalars.isEmpty()) return core;
         List<Expr> fs = new ArrayList<>(scalars);
         if (unref(core) instanceof MatMul m) fs.addAll(m.factors());
         else fs.add(core);
         return new MatMul(fs, original.shape());
+    }
+
+    /**
+     * {@code (A - u*vector(1)').*y} as {@code A.*y - diag(u)*y} (a softmax Jacobian applied per row,
+     * {@code (V - sum(V.*S, 2)).*S}, has this form): the vector is applied by a scaling, where the sum
+     * would form the outer product first, a pass and a buffer more; else null.
+     */
+    private Expr distributed(Expr sum, Expr y, Hadamard original) {
+        if (!(unref(sum) instanceof Add a)) return null;
+        boolean any = false;
+        for (Expr t : a.terms()) {
+            List<Expr> ignored = new ArrayList<>();
+            any |= scaling(withoutScalars(t, ignored), y) != null;
+        }
+        if (!any) return null;
+        List<Expr> terms = new ArrayList<>();
+        for (Expr t : a.terms()) terms.add(hadamard(t, y, new Hadamard(t, y)));
+        return new Add(terms, original.shape());
     }
 
     /**
