@@ -196,7 +196,7 @@ class WebPageTest {
         open(url("x'*A*x", "&wrt=x&let=" + URLEncoder.encode("A:symmetric(n)", StandardCharsets.UTF_8) + "&code=numpy"));
         waiting().until(d -> textForm().contains("def fAndG(x, A):"));
         assertThat(selectedTab().getText()).isEqualTo("NumPy");
-        assertThat(textForm()).contains("gradient = 2.0 * (x @ A)");
+        assertThat(textForm()).contains("gradient = 2.0 * (A @ x)");
         WebElement download = driver.findElement(By.cssSelector(".part a.download"));
         assertThat(download.getAttribute("download")).isEqualTo("matcalc_numpy.py");
         String href = download.getAttribute("href");
