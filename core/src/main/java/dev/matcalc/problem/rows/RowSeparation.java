@@ -301,30 +301,26 @@ public final class RowSeparation {
     }
 
     private Classified hadamard(Hadamard h) {
-        List<Classified> ks = kids(List.of(h.left(), h.right()));
-        Expr out = rebuilt(h, ks);
-        RowClass a = ks.get(0).cls, b = ks.get(1).cls;
-        if (a == b && a != RowClass.REDUCED) return new Classified(out, a);
-        if (a.local() || b.local()) {
-            if (a == RowClass.FREE || b == RowClass.FREE) return new Classified(out, a.local() ? a : b);
-            throw refuse(h, "multiplies row-wise values by a sum over all rows " + SUM_IN_ROWS);
-        }
-        if (a == RowClass.FREE || b == RowClass.FREE) return new Classified(out, a == RowClass.FREE ? b : a);
-        return new Classified(out, RowClass.OUTER);                 // a product of sums
+        return elementwise(h, h.left(), h.right(), "multiplies row-wise values by a sum over all rows ");
     }
 
     /** max(a, b), min(a, b): element-wise, classified as a product of the two is. */
     private Classified maxMin(MaxMin m) {
-        List<Classified> ks = kids(List.of(m.left(), m.right()));
-        Expr out = rebuilt(m, ks);
+        return elementwise(m, m.left(), m.right(), "compares row-wise values with a sum over all rows ");
+    }
+
+    /** An entry-by-entry operation on two operands: row-wise where either is, refused where it meets a sum over rows. */
+    private Classified elementwise(Expr e, Expr left, Expr right, String mixing) {
+        List<Classified> ks = kids(List.of(left, right));
+        Expr out = rebuilt(e, ks);
         RowClass a = ks.get(0).cls, b = ks.get(1).cls;
         if (a == b && a != RowClass.REDUCED) return new Classified(out, a);
         if (a.local() || b.local()) {
             if (a == RowClass.FREE || b == RowClass.FREE) return new Classified(out, a.local() ? a : b);
-            throw refuse(m, "compares row-wise values with a sum over all rows " + SUM_IN_ROWS);
+            throw refuse(e, mixing + SUM_IN_ROWS);
         }
         if (a == RowClass.FREE || b == RowClass.FREE) return new Classified(out, a == RowClass.FREE ? b : a);
-        return new Classified(out, RowClass.OUTER);
+        return new Classified(out, RowClass.OUTER);                 // a product of sums
     }
 
     private Classified power(Power p) {
