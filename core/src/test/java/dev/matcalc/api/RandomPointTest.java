@@ -30,6 +30,7 @@ class RandomPointTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void valuesAreDrawnWhereTheExpressionIsDefinedAndTheDeclarationsHold() {
         RandomPoint.Drawn d = RandomPoint.draw("sum(log(x)) + y'*S*y", Map.of("S", "symmetric(n)"), Map.of(), 3);
         assertThat((List<Double>) d.values().get("x")).allSatisfy(e -> assertThat(e).isPositive());

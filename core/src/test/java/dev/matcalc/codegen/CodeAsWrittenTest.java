@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * self-test left out, Java's class, package and typed parameters with its own checkGradient.
  * Python runs in /usr/bin/python3 and each result is compared with matcalc's evaluator.
  */
+@SuppressWarnings("try")   // class loaders held open only to be closed once the generated code has run
 class CodeAsWrittenTest {
     private static final Path DIR = GeneratedCode.DIR.resolve("written");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -44,7 +44,7 @@ class ScipyConstrainedComparisonTest {
         JsonNode problems = new ObjectMapper().readTree(out).get("problems");
         assertThat(problems.size()).isEqualTo(7);
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-16s %10s %6s %6s %12s%n", "problem", "status", "iter", "evals", "max |Δx|"));
-        for (Iterator<Map.Entry<String, JsonNode>> it = problems.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = problems.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode q = e.getValue();
             String var = q.get("over").asText();
@@ -52,7 +52,7 @@ class ScipyConstrainedComparisonTest {
                     : MatCalc.minimize(q.get("objective").asText());
             o.over(var);
             q.get("constraints").forEach(c -> o.subjectTo(c.asText()));
-            for (Iterator<Map.Entry<String, JsonNode>> d = q.get("data").fields(); d.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> d = q.get("data").properties().iterator(); d.hasNext(); ) {
                 Map.Entry<String, JsonNode> value = d.next();
                 o.data(value.getKey(), value(value.getValue()));
             }

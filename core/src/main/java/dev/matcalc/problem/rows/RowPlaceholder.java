@@ -7,6 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * size, so the problem types and its variables get their sizes, but no entries (reading one is a
  * bug: the rows are only ever read block by block, where they are).
  */
+@SuppressWarnings("unchecked")   // EJML's own generic create/copy signatures, inherited as they are
 public final class RowPlaceholder extends DMatrixRMaj {
     public RowPlaceholder(int rows, int cols) {
         super(0, 0);
