@@ -1,32 +1,42 @@
 # Sourced by ./matcalc and ./test: picks a JDK 21+ and exports JAVA_HOME, or explains why it can't.
 # JAVA_HOME wins when it is a JDK 21+; otherwise the newest JDK 21+ under /usr/lib/jvm.
 
-jdk_major() {  # prints the major version of the JDK at $1, or nothing
-  local release="$1/release" v
+# Bash builtins only (no sed, no subshell): this file is sourced by every ./matcalc call, whose
+# start-up time is measured (bench/cli.sh).
+jdk_major_of() {  # sets REPLY to the major version of the JDK at $1, or to nothing
+  REPLY=""
   [ -x "$1/bin/javac" ] || return 0
-  if [ -f "$release" ]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release")
+  if [ -f "$1/release" ]; then
+    local line
+    while IFS= read -r line || [ -n "$line" ]; do
+      if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then REPLY=${BASH_REMATCH[1]}; return 0; fi
+    done < "$1/release"
   else
-    v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
+    REPLY=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1)
   fi
-  echo "$v"
 }
 
-find_jdk() {
-  local best="" best_v=0 d v
+jdk_major() {  # prints the major version of the JDK at $1, or nothing
+  jdk_major_of "$1"
+  echo "$REPLY"
+}
+
+find_jdk() {  # sets JAVA_HOME_FOUND
+  local best="" best_v=0 d
+  JAVA_HOME_FOUND=""
   if [ -n "${JAVA_HOME:-}" ]; then
-    v=$(jdk_major "$JAVA_HOME")
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then echo "$JAVA_HOME"; return 0; fi
+    jdk_major_of "$JAVA_HOME"
+    if [ -n "$REPLY" ] && [ "$REPLY" -ge 21 ]; then JAVA_HOME_FOUND="$JAVA_HOME"; return 0; fi
   fi
   for d in /usr/lib/jvm/*/; do
     d=${d%/}
-    v=$(jdk_major "$d")
-    if [ -n "$v" ] && [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best="$d"; best_v=$v; fi
+    jdk_major_of "$d"
+    if [ -n "$REPLY" ] && [ "$REPLY" -ge 21 ] && [ "$REPLY" -gt "$best_v" ]; then best="$d"; best_v=$REPLY; fi
   done
-  [ -n "$best" ] && echo "$best"
+  JAVA_HOME_FOUND="$best"
 }
 
-JAVA_HOME_FOUND=$(find_jdk || true)
+find_jdk
 if [ -z "$JAVA_HOME_FOUND" ]; then
   echo "matcalc needs a JDK 21 or newer: none found in JAVA_HOME (${JAVA_HOME:-unset}) or under /usr/lib/jvm." >&2
   echo "Install one (e.g. apt-get install openjdk-21-jdk-headless) or point JAVA_HOME at it." >&2
