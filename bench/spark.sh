@@ -2,7 +2,9 @@
 # L2-regularized logistic regression on Spark: MLlib's LogisticRegression beside matcalc's minimize
 # on the same Parquet table, in the same SparkSession, the same objective; local[1] and local[2] by
 # default. Writes bench/RESULTS-spark.md's table to stdout.
-#   bench/spark.sh [ROWS] [COLS] [MASTER...]        (default 200000 50 local[1] local[2])
+#   bench/spark.sh [ROWS] [COLS] [--scales 1,2,4] [--mllib-scales 1] [MASTER...]
+#        (default 200000 50, scale 1, local[1] local[2]; data ×k for each scale k, MLlib at --mllib-scales,
+#        default the first scale; BENCH_HEAP sets the JVM's heap, default 12g)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/bin/jdk.sh"
@@ -10,10 +12,10 @@ cd "$here"
 mkdir -p target
 export SPARK_LOCAL_IP=127.0.0.1   # Spark stays on loopback
 rows="${1:-200000}"; cols="${2:-50}"; shift $(( $# > 2 ? 2 : $# )) || true
-masters=("$@"); [ ${#masters[@]} -gt 0 ] || masters=("local[1]" "local[2]")
+rest=("$@")   # masters and options; SparkBench defaults to local[1] local[2]
 mvn -q -B -DskipTests -pl spark -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test > target/spark-bench-build.log 2>&1 \
   || { tail -30 target/spark-bench-build.log; exit 3; }
-exec "$JAVA_HOME/bin/java" -Xmx6g --sun-misc-unsafe-memory-access=allow --add-modules jdk.incubator.vector \
+exec "$JAVA_HOME/bin/java" -Xmx${BENCH_HEAP:-12g} --sun-misc-unsafe-memory-access=allow --add-modules jdk.incubator.vector \
   -cp "spark/target/test-classes:spark/target/classes:core/target/classes:$(cat spark/target/bench-classpath.txt)" \
-  dev.matcalc.spark.SparkBench "$rows" "$cols" "${masters[@]}"
+  dev.matcalc.spark.SparkBench "$rows" "$cols" ${rest[@]+"${rest[@]}"}

@@ -6,6 +6,8 @@ import dev.matcalc.data.TableSource;
 import dev.matcalc.problem.Solution;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,76 +16,138 @@ import org.apache.spark.sql.functions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * bench/spark.sh: L2-regularized logistic regression on synthetic dense data written as Parquet,
  * MLlib's LogisticRegression beside matcalc's minimize on the same table in the same SparkSession,
  * the same objective (1/n)Σ log(1 + exp(-yᵢ xᵢ'w)) + (λ/2)‖w‖² (no intercept, no standardization).
- * Per master: fit time, iterations, time per iteration (MLlib) or per pass (matcalc), the final
+ *
+ * <p>Per master and data size (ROWS × each scale): fit time, iterations, passes over the data (Spark
+ * jobs during the fit: one treeAggregate each for both tools, MLlib's also counting its summary
+ * pass), time per iteration and per pass, a pass against its floor (the bytes of the cached rows
+ * read once at the machine's copy bandwidth with as many threads as the master's), the final
  * objectives (both evaluated by matcalc's distributed objective), and matcalc's time to reach
- * MLlib's objective. Not a test: run by bench/spark.sh ROWS COLS MASTER...
+ * MLlib's objective. MLlib runs at the scales given by --mllib-scales (default: the first), since
+ * it is the slow one. Not a test: bench/spark.sh [ROWS] [COLS] [--scales 1,2,4]
+ * [--mllib-scales 1] [MASTER...].
  */
 public final class SparkBench {
     private SparkBench() { }
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args[0]), cols = Integer.parseInt(args[1]);
-        double lambda = 1e-3;
-        Path data = Path.of("target/spark-bench/data-" + rows + "x" + cols + ".parquet");
-        List<String> lines = new ArrayList<>();
-        lines.add("| master | tool | iterations | passes | seconds | s/iteration | s/pass | objective | matcalc to MLlib's objective |");
-        lines.add("|---|---|---|---|---|---|---|---|---|");
+        List<Integer> scales = List.of(1), mllibScales = null;
+        List<String> masters = new ArrayList<>();
         for (int a = 2; a < args.length; a++) {
-            String master = args[a];
+            switch (args[a]) {
+                case "--scales" -> scales = parseScales(args[++a]);
+                case "--mllib-scales" -> mllibScales = parseScales(args[++a]);
+                default -> masters.add(args[a]);
+            }
+        }
+        if (masters.isEmpty()) masters = List.of("local[1]", "local[2]");
+        if (mllibScales == null) mllibScales = List.of(scales.get(0));
+        double lambda = 1e-3;
+        List<String> lines = new ArrayList<>();
+        lines.add("| master | rows | tool | iterations | passes | seconds | s/iteration | ms/pass | floor (ms/pass) | pass / floor | objective | matcalc to MLlib's objective |");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String> bandwidths = new ArrayList<>();
+        for (String master : masters) {
+            int threads = threads(master);
+            double bandwidth = CopyBandwidth.bytesPerSecond(threads);
+            bandwidths.add(String.format(Locale.ROOT, "%s: %.1f GB/s (%d thread%s)", master, bandwidth / 1e9, threads, threads == 1 ? "" : "s"));
             SparkSession spark = SparkSession.builder().appName("matcalc-bench").master(master)
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.ui.enabled", "false").config("spark.driver.memory", "4g").getOrCreate();
+                    .config("spark.ui.enabled", "false").getOrCreate();
             spark.sparkContext().setLogLevel("ERROR");
-            if (!Files.exists(data)) write(spark, rows, cols, data);
-            Dataset<Row> df = spark.read().parquet(data.toString())
-                    .withColumn("vec", org.apache.spark.ml.functions.array_to_vector(functions.col("features"))).cache();
-            df.count();
-            // MLlib (its first fit in this JVM pays the warm-up; a second fit is timed)
-            LogisticRegression lr = new LogisticRegression().setFeaturesCol("vec").setLabelCol("label01")
-                    .setRegParam(lambda).setElasticNetParam(0).setFitIntercept(false).setStandardization(false)
-                    .setMaxIter(200).setTol(1e-9);
-            lr.setMaxIter(2).fit(df);
-            lr.setMaxIter(200);
-            long t0 = System.nanoTime();
-            LogisticRegressionModel model = lr.fit(df);
-            double mllibSeconds = (System.nanoTime() - t0) / 1e9;
-            int mllibIterations = model.summary().totalIterations();
-            double[] wMllib = model.coefficients().toArray();
-            // matcalc on the same table
-            try (SparkRowTable table = SparkBackend.open(spark, new TableSource(data.toString(),
-                    List.of(ColumnBinding.parse("X=features"), ColumnBinding.parse("y=label")), 4096), null)) {
-                String objective = "mean(log(1 + exp(-y.*(X*w)))) + 0.5*lam*w'*w";
-                Optimization.minimize(objective).over("w").data("lam", lambda).maxIterations(2).solve(table);   // warm-up
-                double mllibObjective = Optimization.minimize(objective).over("w").data("lam", lambda)
-                        .start("w", wMllib).maxIterations(0).solve(table).objective();
-                long passes0 = table.passes();
-                double seconds0 = table.seconds();
-                long start = System.nanoTime();
-                double[] reached = {Double.NaN};
-                Solution s = Optimization.minimize(objective).over("w").data("lam", lambda).tolerance(1e-9)
-                        .onIteration(it -> {
-                            if (Double.isNaN(reached[0]) && it.objective() <= mllibObjective) reached[0] = (System.nanoTime() - start) / 1e9;
-                        }).solve(table);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long passes = table.passes() - passes0;
-                double passSeconds = (table.seconds() - seconds0) / passes;
-                lines.add(String.format(Locale.ROOT, "| %s | MLlib LogisticRegression | %d | | %.2f | %.3f | | %.10f | |",
-                        master, mllibIterations, mllibSeconds, mllibSeconds / Math.max(1, mllibIterations), mllibObjective));
-                lines.add(String.format(Locale.ROOT, "| %s | matcalc --spark | %d | %d | %.2f | %.3f | %.3f | %.10f | %s |",
-                        master, s.iterations(), passes, seconds, seconds / Math.max(1, s.iterations()), passSeconds, s.objective(),
-                        Double.isNaN(reached[0]) ? "not reached" : String.format(Locale.ROOT, "%.2f s", reached[0])));
+            AtomicLong jobs = new AtomicLong();
+            spark.sparkContext().addSparkListener(new SparkListener() {
+                @Override
+                public void onJobEnd(SparkListenerJobEnd end) {
+                    jobs.incrementAndGet();
+                }
+            });
+            for (int scale : scales) {
+                int n = Math.multiplyExact(rows, scale);
+                Path data = Path.of("target/spark-bench/data-" + n + "x" + cols + ".parquet");
+                if (!Files.exists(data)) write(spark, n, cols, data);
+                double floor = (double) n * (cols + 1) * Double.BYTES / bandwidth;
+                double mllibObjectiveValue = Double.NaN;
+                double[] wMllib = null;
+                if (mllibScales.contains(scale)) {
+                    Dataset<Row> df = spark.read().parquet(data.toString())
+                            .withColumn("vec", org.apache.spark.ml.functions.array_to_vector(functions.col("features"))).cache();
+                    df.count();
+                    // MLlib (its first fit in this JVM pays the warm-up; a second fit is timed)
+                    LogisticRegression lr = new LogisticRegression().setFeaturesCol("vec").setLabelCol("label01")
+                            .setRegParam(lambda).setElasticNetParam(0).setFitIntercept(false).setStandardization(false)
+                            .setMaxIter(2).setTol(1e-9);
+                    lr.fit(df);
+                    lr.setMaxIter(200);
+                    long jobs0 = jobs.get();
+                    long t0 = System.nanoTime();
+                    LogisticRegressionModel model = lr.fit(df);
+                    double mllibSeconds = (System.nanoTime() - t0) / 1e9;
+                    long mllibPasses = jobs.get() - jobs0;
+                    int mllibIterations = model.summary().totalIterations();
+                    wMllib = model.coefficients().toArray();
+                    df.unpersist(true);
+                    lines.add(String.format(Locale.ROOT, "| %s | %,d | MLlib LogisticRegression | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %s | |",
+                            master, n, mllibIterations, mllibPasses, mllibSeconds, mllibSeconds / Math.max(1, mllibIterations),
+                            1e3 * mllibSeconds / mllibPasses, 1e3 * floor, mllibSeconds / mllibPasses / floor, "OBJECTIVE"));
+                }
+                try (SparkRowTable table = SparkBackend.open(spark, new TableSource(data.toString(),
+                        List.of(ColumnBinding.parse("X=features"), ColumnBinding.parse("y=label")), 4096), null)) {
+                    String objective = "mean(log(1 + exp(-y.*(X*w)))) + 0.5*lam*w'*w";
+                    Optimization.minimize(objective).over("w").data("lam", lambda).maxIterations(2).solve(table);   // warm-up
+                    if (wMllib != null) {
+                        mllibObjectiveValue = Optimization.minimize(objective).over("w").data("lam", lambda)
+                                .start("w", wMllib).maxIterations(0).solve(table).objective();
+                        int last = lines.size() - 1;
+                        lines.set(last, lines.get(last).replace("OBJECTIVE", String.format(Locale.ROOT, "%.10f", mllibObjectiveValue)));
+                    }
+                    double target = mllibObjectiveValue;
+                    long passes0 = table.passes();
+                    double seconds0 = table.seconds();
+                    long start = System.nanoTime();
+                    double[] reached = {Double.NaN};
+                    Solution s = Optimization.minimize(objective).over("w").data("lam", lambda).tolerance(1e-9)
+                            .onIteration(it -> {
+                                if (Double.isNaN(reached[0]) && it.objective() <= target) reached[0] = (System.nanoTime() - start) / 1e9;
+                            }).solve(table);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    long passes = table.passes() - passes0;
+                    double passSeconds = (table.seconds() - seconds0) / passes;
+                    lines.add(String.format(Locale.ROOT, "| %s | %,d | matcalc --spark | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %.10f | %s |",
+                            master, n, s.iterations(), passes, seconds, seconds / Math.max(1, s.iterations()), 1e3 * passSeconds, 1e3 * floor,
+                            passSeconds / floor, s.objective(),
+                            Double.isNaN(target) ? "" : Double.isNaN(reached[0]) ? "not reached" : String.format(Locale.ROOT, "%.2f s", reached[0])));
+                }
             }
-            df.unpersist();
             spark.stop();
         }
         lines.forEach(System.out::println);
+        System.out.println();
+        System.out.println("Copy bandwidth (read + write of 256 MB, best of 5): " + String.join("; ", bandwidths)
+                + ". floor/pass = bytes of the rows (features and label, 8 bytes each) / that bandwidth.");
+    }
+
+    private static List<Integer> parseScales(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    /** The worker threads of a local master (local → 1, local[k] → k, local[*] → the cores). */
+    static int threads(String master) {
+        if (master.equals("local")) return 1;
+        if (master.startsWith("local[") && master.endsWith("]")) {
+            String k = master.substring(6, master.length() - 1).split(",")[0];
+            return k.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(k);
+        }
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** n rows of d standard normal features, labels from a logistic model; written by Spark as Parquet. */
