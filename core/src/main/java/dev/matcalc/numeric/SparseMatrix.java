@@ -56,11 +56,13 @@ public final class SparseMatrix extends DMatrixRMaj {
         return of(dense.numRows, dense.numCols, start, columns, values);
     }
 
-    /** The same rows with {@code cols} columns (more than its largest column index), sharing the arrays. */
+    /**
+     * The same rows with {@code cols} columns, at least as many as it has (the columns added are
+     * zero), sharing the arrays: a block read on its own widened to its table's width, at no cost.
+     */
     public SparseMatrix withColumns(int cols) {
         if (cols == numCols) return this;
-        for (int k = 0; k < nonZeros(); k++)
-            if (columns()[k] >= cols) throw new IllegalArgumentException("an entry in column " + (columns()[k] + 1) + " of " + cols);
+        if (cols < numCols) throw new IllegalArgumentException("a " + numRows + "×" + numCols + " sparse matrix cannot narrow to " + cols + " columns");
         return of(numRows, cols, rowStart(), columns(), values());
     }
 
