@@ -52,8 +52,13 @@ abstract class ObjectiveCommand implements Callable<Integer>, Errors.Formatted {
                         + "with --data (y=COL, X=FIRST:LAST)");
             return SolveRun.run(problem.problem(sense(problem.expr()), options.data(), options.start()), null, options, spec);
         }
-        Tables.Bound bound = Tables.bind(problem.table, options.data, problem.blockRows);
+        Tables.Bound bound = Tables.bind(problem.table, options.data, problem.blockRows, problem.features);
         PrintWriter err = spec.commandLine().getErr();
+        if (problem.spark == null && bound.source().format() == dev.matcalc.data.TableSource.Format.LIBSVM) {
+            try (RowTable rows = Tables.readSparse(bound.source())) {    // sparse blocks, here
+                return SolveRun.run(problem.problem(sense(problem.expr()), bound.others(), options.start()), rows, options, spec);
+            }
+        }
         if (problem.spark == null) {
             Map<String, DataValue> data = new LinkedHashMap<>(bound.others());
             Tables.readLocally(bound.source(), err).forEach((name, value) -> {

@@ -32,10 +32,15 @@ final class ObjectiveOptions {
     List<String> constraints = new ArrayList<>();
 
     @Option(names = "--table", paramLabel = "PATH",
-            description = "A table of data: CSV with a header row (a file, or a directory of parts) or Parquet (a file or a directory). "
+            description = "A table of data: CSV with a header row (a file, or a directory of parts), Parquet (a file or a directory) "
+                    + "or LIBSVM (.libsvm, .svm: LABEL INDEX:VALUE ..., 1-based indices; its features stay sparse). "
                     + "Bind names to its columns with --data: y=COL a vector, X=FIRST:LAST a matrix of the columns from FIRST to LAST "
-                    + "(header order), or X=COL a Parquet column of arrays or ML vectors.")
+                    + "(header order), X=COL a Parquet column of arrays or ML vectors, X=features and y=label for LIBSVM.")
     String table;
+
+    @Option(names = "--features", paramLabel = "N",
+            description = "The number of features of a LIBSVM --table when it is more than the largest index in the file.")
+    Integer features;
 
     @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "",
             description = "Run on Apache Spark: the --table's rows are split into blocks on the executors and the objective's "

@@ -4,7 +4,9 @@ import dev.matcalc.data.ColumnBinding;
 import dev.matcalc.data.CsvTable;
 import dev.matcalc.data.DataSource;
 import dev.matcalc.data.DataValue;
+import dev.matcalc.data.LibsvmFormat;
 import dev.matcalc.data.TableSource;
+import dev.matcalc.problem.rows.LibsvmRows;
 import dev.matcalc.problem.rows.RowBackend;
 import dev.matcalc.problem.rows.RowTable;
 import dev.matcalc.syntax.SourceError;
@@ -16,7 +18,7 @@ import java.util.Map;
 
 /**
  * {@code --table} and {@code --spark} for minimize and maximize: which {@code --data} bindings name
- * the table's columns, reading a CSV table here, and finding the cluster backend (the Spark module,
+ * the table's columns, reading a CSV table here (a LIBSVM table into sparse blocks), and finding the cluster backend (the Spark module,
  * through {@link RowBackend#find()}) when the rows are to stay on a cluster or the format needs it.
  */
 final class Tables {
@@ -25,8 +27,9 @@ final class Tables {
     /** The table with its column bindings, and the other --data values. */
     record Bound(TableSource source, Map<String, DataValue> others) { }
 
-    static Bound bind(String table, List<String> data, int blockRows) {
+    static Bound bind(String table, List<String> data, int blockRows, Integer features) {
         if (blockRows < 1) throw new SourceError("--block-rows must be at least 1, not " + blockRows);
+        if (features != null && features < 1) throw new SourceError("--features must be at least 1, not " + features);
         List<ColumnBinding> columns = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (String spec : data) {
@@ -35,11 +38,23 @@ final class Tables {
         }
         if (columns.isEmpty())
             throw new SourceError("--table " + table + ": no --data binds its columns; write --data y=COL for a vector, "
-                    + "--data X=FIRST:LAST for a matrix of the columns from FIRST to LAST");
+                    + "--data X=FIRST:LAST for a matrix of the columns from FIRST to LAST"
+                    + " (a LIBSVM table: --data X=features --data y=label)");
         Map<String, DataValue> values = DataSource.parseAll(others, null);
         for (ColumnBinding c : columns)
             if (values.containsKey(c.name())) throw new SourceError(c.name() + " is bound twice: by --data " + c + " and by another --data");
-        return new Bound(new TableSource(table, columns, blockRows), values);
+        TableSource source = new TableSource(table, columns, blockRows, features == null ? 0 : features);
+        if (features != null && source.format() != TableSource.Format.LIBSVM)
+            throw new SourceError("--features " + features + " gives the width of a LIBSVM table (.libsvm, .svm); " + table
+                    + " is a " + source.format().name().charAt(0) + source.format().name().substring(1).toLowerCase(java.util.Locale.ROOT)
+                    + " table, whose columns are named");
+        if (source.format() == TableSource.Format.LIBSVM) new LibsvmFormat(columns, source.features(), table);   // checks the names
+        return new Bound(source, values);
+    }
+
+    /** A LIBSVM table read here into blocks whose features stay sparse (never a dense n×d matrix). */
+    static RowTable readSparse(TableSource source) {
+        return LibsvmRows.read(source);
     }
 
     /** The table's columns read into memory here: CSV directly, Parquet through the backend's local mode. */

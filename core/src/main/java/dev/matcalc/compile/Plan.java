@@ -41,6 +41,9 @@ public final class Plan {
         if (value.numRows != in.rows || value.numCols != in.cols)
             throw new IllegalArgumentException(name + " is " + value.numRows + "×" + value.numCols
                     + " but the plan was compiled for " + in.rows + "×" + in.cols);
+        if (in.sparse != value instanceof dev.matcalc.numeric.SparseMatrix)
+            throw new IllegalArgumentException(name + " is " + (in.sparse ? "dense" : "sparse") + " but the plan was compiled for a "
+                    + (in.sparse ? "sparse" : "dense") + " value");
         in.out = value;
         return this;
     }

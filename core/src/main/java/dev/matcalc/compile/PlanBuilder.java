@@ -49,6 +49,7 @@ final class PlanBuilder {
         for (Expr r : canonical) rs.add(step(r));
         for (Step r : rs) r.root = true;
         allocate();
+        SparseUses.checkPlan(steps);
         return new Plan(RowFusion.fuse(steps), inputs, rs);
     }
 
@@ -151,6 +152,10 @@ final class PlanBuilder {
         s.owned = false;
         s.dependent = v.isDifferential();
         s.out = value; // a placeholder until the caller sets it
+        if (value instanceof dev.matcalc.numeric.SparseMatrix m) {
+            s.sparse = true;
+            s.density = m.density();
+        }
         inputs.put(v.name(), s);
         return s;
     }

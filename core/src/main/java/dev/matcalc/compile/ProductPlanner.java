@@ -33,6 +33,11 @@ final class ProductPlanner {
         boolean isTransposeOf(Operand o) {
             return !diag && !o.diag && step == o.step && trans != o.trans;
         }
+
+        /** A sparse input, read only by sparse-times-dense products. */
+        boolean sparse() {
+            return !diag && step.sparse;
+        }
     }
 
     private final PlanBuilder b;
@@ -52,7 +57,8 @@ final class ProductPlanner {
             return b.add(new Step("scalar product", 1, 1, scalars, -1, self -> self.out.data[0] = alpha.value(self, 0)));
         if (ops.size() == 1) return scaled(ops.get(0), alpha);
         int rows = ops.get(0).rows(), cols = ops.get(ops.size() - 1).cols();
-        if (rows == cols && rows > 1 && Symmetry.isSymmetric(m)) {
+        boolean sparse = ops.stream().anyMatch(Operand::sparse);
+        if (rows == cols && rows > 1 && !sparse && Symmetry.isSymmetric(m)) {
             Step s = symmetric(ops, alpha);
             if (s != null) return s;
         }
@@ -71,7 +77,7 @@ final class ProductPlanner {
         if (size[0] == 1 || size[1] == 1 || Symmetry.isSymmetric(m)) return null;
         Factors factors = factors(m);
         List<Operand> ops = factors.operands();
-        if (ops.size() < 2 || ops.stream().anyMatch(Operand::diag)) return null;
+        if (ops.size() < 2 || ops.stream().anyMatch(o -> o.diag || o.sparse())) return null;
         int k = ops.size();
         int[][] split = order(ops);
         Operand l = emit(ops, split, 0, split[0][k - 1]), r = emit(ops, split, split[0][k - 1] + 1, k - 1);
@@ -257,17 +263,26 @@ final class ProductPlanner {
         return emit(ops, order(ops), 0, ops.size() - 1);
     }
 
+    /** The cost of an order that multiplies a sparse operand by another sparse one or by a diagonal: never chosen. */
+    private static final long IMPOSSIBLE = Long.MAX_VALUE / 4;
+
     /**
      * The matrix-chain dynamic program: split[i][j] is where [i..j] is best split; a product with a
-     * diagonal side costs rows·cols (a scaling), two diagonals cost n (a Hadamard product).
+     * diagonal side costs rows·cols (a scaling), two diagonals cost n (a Hadamard product). A sparse
+     * operand is multiplied only by a dense product of its neighbours (costing its density times a
+     * dense product's), never by another sparse operand or a diagonal: X'*D*X*w is X'*(D*(X*w)).
      */
     static int[][] order(List<Operand> ops) {
         int k = ops.size();
         long[] p = new long[k + 1];
         boolean[][] diag = new boolean[k][k];
+        boolean[] sparse = new boolean[k];
+        double[] density = new double[k];
         for (int i = 0; i < k; i++) {
             p[i] = ops.get(i).rows();
             diag[i][i] = ops.get(i).diag;
+            sparse[i] = ops.get(i).sparse();
+            density[i] = ops.get(i).step.density;
         }
         p[k] = ops.get(k - 1).cols();
         long[][] cost = new long[k][k];
@@ -279,8 +294,10 @@ final class ProductPlanner {
                 cost[i][j] = Long.MAX_VALUE;
                 for (int s = i; s < j; s++) {
                     boolean dl = diag[i][s], dr = diag[s + 1][j];
+                    boolean sl = s == i && sparse[i], sr = s + 1 == j && sparse[j];
                     long mul = dl && dr ? p[i] : dl || dr ? p[i] * p[j + 1] : p[i] * p[s + 1] * p[j + 1];
-                    long c = cost[i][s] + cost[s + 1][j] + mul;
+                    if (sl || sr) mul = sl && sr || dl || dr ? IMPOSSIBLE : (long) Math.ceil(mul * density[sl ? i : j]);
+                    long c = Math.min(IMPOSSIBLE, cost[i][s] + cost[s + 1][j] + mul);
                     if (c < cost[i][j]) {
                         cost[i][j] = c;
                         split[i][j] = s;
@@ -319,6 +336,12 @@ final class ProductPlanner {
     /** alpha · op(l) · op(r); a diagonal side scales, two diagonals give a diagonal. */
     private Operand multiply(Operand l, Operand r, Coefficient alpha) {
         int rows = l.rows(), cols = r.cols();
+        if (l.sparse() != r.sparse() && !l.diag && !r.diag) {
+            Step product = b.add(new Step("sparse multiply", rows, cols, inputs(List.of(l.step, r.step), alpha), -1,
+                    self -> SparseProducts.multiply(l.trans, r.trans, alpha.value(self, 2), self.in(0).out, self.in(1).out, self.out)));
+            product.readsSparse = true;
+            return new Operand(product, false, false);
+        }
         if (l.diag && r.diag) {
             Step v = b.add(new Step("diag product", l.step.rows, l.step.cols, List.of(l.step, r.step), -1, self -> {
                 double[] x = self.in(0).out.data, y = self.in(1).out.data, z = self.out.data;

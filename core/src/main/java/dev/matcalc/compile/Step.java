@@ -40,6 +40,12 @@ final class Step {
     boolean owned = true;
     /** Depends on a differential direction: rerun for every direction. */
     boolean dependent;
+    /** An input whose values are {@link dev.matcalc.numeric.SparseMatrix sparse}: only sparse products read it. */
+    boolean sparse;
+    /** A product that reads a sparse input (the only steps that may). */
+    boolean readsSparse;
+    /** For a sparse input, the fraction of its entries stored (from the value it was compiled with). */
+    double density = 1;
     int consumers;
     boolean root;
     DMatrixRMaj out;

@@ -14,6 +14,9 @@
  * computes each product once); softmax and logsumexp of matrix columns run row by row ({@link Softmax});
  * {@code X*w}, element-wise steps on it and {@code X'*r} read a large X once, in blocks of rows
  * ({@link RowFusion}).
+ * An input bound to a {@link dev.matcalc.numeric.SparseMatrix} is sparse: only sparse-times-dense
+ * products read it ({@link SparseProducts}), chains are ordered so that it never meets another
+ * sparse or diagonal factor, and {@link SparseUses} refuses every other use before a plan is built.
  * Steps that depend on a differential direction are marked, so a Hessian-vector product, or a tensor
  * read column by column, reruns only them.
  */

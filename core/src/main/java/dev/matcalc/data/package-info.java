@@ -45,6 +45,9 @@
  * to columns ({@link dev.matcalc.data.ColumnBinding}: {@code y=label}, {@code X=x1:x20});
  * {@link dev.matcalc.data.TableLayout} resolves them against the header and parses a line, with
  * the same messages here and on a cluster's executors ({@code file:line:column: ... (column x3)}).
+ * A LIBSVM table ({@code .libsvm}, {@code .svm}; {@link dev.matcalc.data.LibsvmFormat}) has two
+ * columns, {@code label} and {@code features}, the features sparse (read into blocks by
+ * {@code dev.matcalc.problem.rows.LibsvmRows}, never a dense matrix).
  *
  * <p><b>Errors.</b> Every bad input is a {@link dev.matcalc.syntax.SourceError} (exit code 2 on
  * the command line) that names the binding or the file: a missing or unreadable file; a

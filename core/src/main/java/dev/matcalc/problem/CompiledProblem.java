@@ -57,6 +57,7 @@ public final class CompiledProblem implements AutoCloseable {
             distributed = null;
             lagrangian = new AugmentedLagrangian(o, classified.general(), problem.data());
         } else {
+            checkSparse(reformulated.objective(), rows, problem.data());
             Separation separation = RowSeparation.split(reformulated.objective(), rows.shapes().keySet(), rows.rows());
             distributed = new RowSeparableObjective(separation, packing, local, problem.data(), rows);
             objective = distributed;
@@ -118,6 +119,19 @@ public final class CompiledProblem implements AutoCloseable {
             data.put(name, new RowPlaceholder(shape.rows(), shape.cols()));
         });
         return problem.withData(data);
+    }
+
+    /**
+     * A sparse column (a LIBSVM table's features) only in products with dense operands: anything
+     * else would make it dense, refused before anything runs, naming the subexpression and the size.
+     */
+    private void checkSparse(dev.matcalc.expr.Expr objective, RowTable rows, Map<String, DMatrixRMaj> data) {
+        if (rows.sparse().isEmpty()) return;
+        Map<String, DMatrixRMaj> at = new LinkedHashMap<>(data);
+        for (Packing.Slot s : packing.slots()) at.put(s.variable().name(), new RowPlaceholder(s.rows(), s.cols()));
+        dev.matcalc.expr.Expr e = dev.matcalc.expr.Refs.unwrap(objective);
+        dev.matcalc.numeric.Evaluator ev = new dev.matcalc.numeric.Evaluator(at).bind(e);
+        dev.matcalc.compile.SparseUses.check(e, rows.sparse(), rows.sparseSource(), ev::size);
     }
 
     /** Constraints are evaluated on the driver: they may not use the table's columns. */

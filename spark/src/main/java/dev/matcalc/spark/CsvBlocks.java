@@ -52,7 +52,7 @@ final class CsvBlocks {
         Map<String, Integer> widths = layout.widths();
         Map<String, Boolean> vectors = new java.util.LinkedHashMap<>();
         widths.keySet().forEach(n -> vectors.put(n, layout.vector(n)));
-        return new SparkRowTable(spark, blocks, widths, vectors);
+        return SparkRowTable.dense(spark, blocks, widths, vectors);
     }
 
     private static List<RowBlock> blocks(TableLayout layout, String file, Iterator<Tuple2<LongWritable, Text>> lines, int blockRows) {
@@ -82,7 +82,7 @@ final class CsvBlocks {
     }
 
     /** The 1-based line of the byte {@code offset} of {@code file}: counted only for an error's message. */
-    private static long lineNumber(String file, long offset) {
+    static long lineNumber(String file, long offset) {
         Path p = new Path(file);
         try (FSDataInputStream in = p.getFileSystem(new Configuration()).open(p)) {
             long line = 1, read = 0;

@@ -92,7 +92,7 @@ final class ParquetBlocks {
         List<String> columnNames = List.copyOf(selectedNames);
         int fileAt = selected.size() - 2;
         JavaRDD<RowBlock> blocks = rows.javaRDD().mapPartitions(it -> blocks(it, sized, widths, columnNames, fileAt, blockRows).iterator());
-        return new SparkRowTable(spark, blocks, widths, vectors);
+        return SparkRowTable.dense(spark, blocks, widths, vectors);
     }
 
     private static List<RowBlock> blocks(Iterator<Row> rows, List<Reader> readers, Map<String, Integer> widths, List<String> columnNames,

@@ -30,7 +30,11 @@ public final class SparkBackend implements RowBackend {
 
     /** Opens {@code source} in a session the caller already has (tests, benchmarks, applications). */
     public static SparkRowTable open(SparkSession spark, TableSource source, PrintWriter notes) {
-        SparkRowTable table = source.format() == TableSource.Format.PARQUET ? ParquetBlocks.read(spark, source) : CsvBlocks.read(spark, source);
+        SparkRowTable table = switch (source.format()) {
+            case PARQUET -> ParquetBlocks.read(spark, source);
+            case LIBSVM -> LibsvmBlocks.read(spark, source);
+            case CSV -> CsvBlocks.read(spark, source);
+        };
         if (notes != null) {
             notes.println("matcalc: " + table.describe());
             notes.flush();
@@ -40,6 +44,8 @@ public final class SparkBackend implements RowBackend {
 
     @Override
     public Map<String, DataValue> read(TableSource source, PrintWriter notes) {
+        if (source.format() == TableSource.Format.LIBSVM)       // its features stay sparse: dev.matcalc.problem.rows.LibsvmRows reads it
+            throw new dev.matcalc.syntax.SourceError("--table " + source.path() + ": a LIBSVM table is read into sparse blocks, not dense values");
         if (notes != null) {
             notes.println("matcalc: reading " + source.path() + " through Spark in local mode (Parquet needs Spark's reader)");
             notes.flush();

@@ -1,6 +1,8 @@
 package dev.matcalc.spark;
 
+import dev.matcalc.data.LibsvmFormat;
 import dev.matcalc.problem.rows.BlockEvaluator;
+import dev.matcalc.problem.rows.LibsvmRows;
 import dev.matcalc.problem.rows.BlockProgram;
 import dev.matcalc.problem.rows.BlockRequest;
 import dev.matcalc.problem.rows.RowAggregator;
@@ -16,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,27 +32,70 @@ public final class SparkRowTable implements RowTable {
     static volatile Consumer<TaskContext> beforeBlock;
 
     private final SparkSession spark;
-    private final JavaRDD<RowBlock> blocks;
+    private final JavaRDD<RowBlock> cached;     // what is persisted
+    private final JavaRDD<RowBlock> blocks;     // what the passes read: the cached blocks, or views of them
     private final Map<String, ValueShape> shapes;
+    private final Set<String> sparse;
     private final int rows;
     private final long blockCount;
     private final String master;
     private long nanos, passes;
 
     /** Caches {@code blocks} and counts them (the first job: it reads the table, and finds its errors). */
-    SparkRowTable(SparkSession spark, JavaRDD<RowBlock> blocks, Map<String, Integer> widths, Map<String, Boolean> vectors) {
+    static SparkRowTable dense(SparkSession spark, JavaRDD<RowBlock> blocks, Map<String, Integer> widths, Map<String, Boolean> vectors) {
+        JavaRDD<RowBlock> cached = blocks.persist(StorageLevel.MEMORY_ONLY());
+        long[] counted = DataErrors.run(() -> cached.map(b -> new long[] {b.rows(), 1})
+                .fold(new long[] {0, 0}, (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]}));
+        int rows = rows(counted);
+        return new SparkRowTable(spark, cached, cached, rows, counted[1], shapes(widths, vectors, rows), Set.of());
+    }
+
+    private SparkRowTable(SparkSession spark, JavaRDD<RowBlock> cached, JavaRDD<RowBlock> blocks, int rows, long blockCount,
+                          Map<String, ValueShape> shapes, Set<String> sparse) {
         this.spark = spark;
         this.master = spark.sparkContext().master();
-        this.blocks = blocks.persist(StorageLevel.MEMORY_ONLY());
-        long[] counted = DataErrors.run(() -> this.blocks.map(b -> new long[] {b.rows(), 1})
-                .fold(new long[] {0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+        this.cached = cached;
+        this.blocks = blocks;
+        this.rows = rows;
+        this.blockCount = blockCount;
+        this.shapes = shapes;
+        this.sparse = Set.copyOf(sparse);
+    }
+
+    /**
+     * A LIBSVM table's blocks, cached: one job counts the rows and finds the features' width (the
+     * largest index, or the --features given); the passes read each cached block widened to it (a
+     * view sharing its arrays, made per pass at no cost).
+     */
+    static SparkRowTable sparse(SparkSession spark, JavaRDD<RowBlock> parsed, LibsvmFormat format) {
+        JavaRDD<RowBlock> cached = parsed.persist(StorageLevel.MEMORY_ONLY());
+        String features = format.featuresName();
+        long[] counted = DataErrors.run(() -> cached.map(b -> new long[] {b.rows(), 1, features == null ? 0 : b.values().get(features).numCols})
+                .fold(new long[] {0, 0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])}));
+        int rows = rows(counted);
+        int width = (int) Math.max(Math.max(1, format.features()), counted[2]);
+        Map<String, Integer> widths = features == null ? Map.of() : Map.of(features, width);
+        JavaRDD<RowBlock> widened = features == null ? cached : cached.map(b -> b.widened(widths));
+        return new SparkRowTable(spark, cached, widened, rows, counted[1], LibsvmRows.shapes(format, rows, width),
+                features == null ? Set.of() : Set.of(features));
+    }
+
+    private static int rows(long[] counted) {
         if (counted[0] == 0) throw new dev.matcalc.syntax.SourceError("the table has no rows");
         if (counted[0] > Integer.MAX_VALUE)
             throw new dev.matcalc.syntax.SourceError("the table has " + counted[0] + " rows; at most " + Integer.MAX_VALUE + " are supported");
-        this.rows = (int) counted[0];
-        this.blockCount = counted[1];
-        this.shapes = new LinkedHashMap<>();
+        return (int) counted[0];
+    }
+
+    private static Map<String, ValueShape> shapes(Map<String, Integer> widths, Map<String, Boolean> vectors, int rows) {
+        Map<String, ValueShape> shapes = new LinkedHashMap<>();
         widths.forEach((name, k) -> shapes.put(name, new ValueShape(vectors.get(name) ? ValueShape.Kind.VECTOR : ValueShape.Kind.MATRIX, rows, k)));
+        return shapes;
+    }
+
+    @Override
+    public Set<String> sparse() {
+        return sparse;
     }
 
     @Override
@@ -150,6 +196,6 @@ public final class SparkRowTable implements RowTable {
 
     @Override
     public void close() {
-        blocks.unpersist(false);
+        cached.unpersist(false);
     }
 }

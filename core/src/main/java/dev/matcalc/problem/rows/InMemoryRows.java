@@ -17,7 +17,25 @@ public final class InMemoryRows implements RowTable {
     private final int rows;
     private final Map<String, ValueShape> shapes = new LinkedHashMap<>();
     private final List<RowBlock> blocks = new ArrayList<>();
+    private final java.util.Set<String> sparse;
     private long nanos, passes;
+
+    /**
+     * A table already in blocks (a LIBSVM table read here, its features sparse).
+     *
+     * @param shapes each binding's kind and size, in the order they were bound
+     * @param sparse the bindings whose blocks hold {@link dev.matcalc.numeric.SparseMatrix}es
+     */
+    public InMemoryRows(List<RowBlock> blocks, Map<String, ValueShape> shapes, java.util.Set<String> sparse) {
+        int n = 0;
+        for (RowBlock b : blocks) n = Math.addExact(n, b.rows());
+        for (Map.Entry<String, ValueShape> e : shapes.entrySet())
+            if (e.getValue().rows() != n) throw new IllegalArgumentException(e.getKey() + " has " + e.getValue().rows() + " rows, not " + n);
+        this.rows = n;
+        this.shapes.putAll(shapes);
+        this.blocks.addAll(blocks);
+        this.sparse = java.util.Set.copyOf(sparse);
+    }
 
     /** @param columns the table's bindings (each with the same number of rows), split into blocks of {@code blockRows} */
     public InMemoryRows(Map<String, DMatrixRMaj> columns, Map<String, ValueShape.Kind> kinds, int blockRows) {
@@ -32,6 +50,7 @@ public final class InMemoryRows implements RowTable {
                     m.numRows, m.numCols));
         }
         this.rows = n;
+        this.sparse = java.util.Set.of();
         RowBlockBuilder builder = new RowBlockBuilder(widths, blockRows);
         int width = widths.values().stream().mapToInt(Integer::intValue).sum();
         double[] row = new double[width];
@@ -54,6 +73,11 @@ public final class InMemoryRows implements RowTable {
     @Override
     public Map<String, ValueShape> shapes() {
         return shapes;
+    }
+
+    @Override
+    public java.util.Set<String> sparse() {
+        return sparse;
     }
 
     public int blocks() {

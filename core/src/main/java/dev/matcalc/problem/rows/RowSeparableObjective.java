@@ -82,7 +82,46 @@ public final class RowSeparableObjective implements DifferentiableFunction, Auto
             this.sumLength = 0;
             this.outer = null;
         }
+        if (!table.sparse().isEmpty()) checkSparse(program, packing, sizes, table);
         this.aggregator = table.aggregator(program);
+    }
+
+    /**
+     * What the blocks will compile (the row part and its gradients) multiplies the sparse columns
+     * by dense operands only: checked here, before the program ships, so that a use that would
+     * make them dense is an error now rather than on every executor.
+     */
+    private static void checkSparse(BlockProgram program, Packing packing, Map<String, DMatrixRMaj> sizes, RowTable table) {
+        List<Expr> compiled = new ArrayList<>();
+        if (program.onePass() != null) compiled.add(program.onePass());
+        else {
+            compiled.addAll(program.sums());
+            compiled.add(program.weighted());
+        }
+        Map<String, DMatrixRMaj> at = new HashMap<>(sizes);
+        for (Packing.Slot s : packing.slots()) at.put(s.variable().name(), new RowPlaceholder(s.rows(), s.cols()));
+        for (int k = 0; k < program.sums().size(); k++) {
+            Expr sum = program.sums().get(k);
+            int[] size = new Evaluator(at).bind(sum).size(sum.shape());
+            at.put(program.weight(k).name(), new RowPlaceholder(size[0], size[1]));
+        }
+        for (Expr e : compiled) {
+            List<Expr> all = new ArrayList<>(List.of(e));
+            if (e.isScalar())
+                for (Packing.Slot s : packing.slots())
+                    all.add(dev.matcalc.api.Work.call(() -> dev.matcalc.calculus.Differentiation.derivative(e, List.of(s.variable()),
+                            dev.matcalc.calculus.Layout.MIXED).matrix()));
+            for (Expr x : all) {
+                Evaluator ev = new Evaluator(at);
+                dev.matcalc.compile.SparseUses.check(x, table.sparse(), table.sparseSource(), shape -> {
+                    try {
+                        return ev.bind(x).size(shape);
+                    } catch (RuntimeException unsized) {
+                        return new int[] {-1, -1};
+                    }
+                });
+            }
+        }
     }
 
     public Separation separation() {

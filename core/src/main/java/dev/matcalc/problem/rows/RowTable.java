@@ -16,6 +16,16 @@ public interface RowTable extends AutoCloseable {
     /** Each binding's kind and size (vector n×1, matrix n×k), by name, in the order they were bound. */
     Map<String, ValueShape> shapes();
 
+    /** The bindings whose blocks are sparse ({@link dev.matcalc.numeric.SparseMatrix}): a LIBSVM table's features. */
+    default java.util.Set<String> sparse() {
+        return java.util.Set.of();
+    }
+
+    /** What the sparse bindings are, for messages. */
+    default String sparseSource() {
+        return "a LIBSVM table's features";
+    }
+
     /** Ships {@code program} to the blocks; its aggregator runs the passes. */
     RowAggregator aggregator(BlockProgram program);
 
