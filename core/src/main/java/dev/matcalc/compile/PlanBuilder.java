@@ -39,7 +39,10 @@ final class PlanBuilder {
         List<Expr> stable = new StableForms().of(roots); // the same numbers, finite where the written form overflows
         Orientation orientation = new Orientation(this);
         Scalings scalings = new Scalings();
-        List<Expr> canonical = stable.stream().map(orientation::canonical).map(scalings::of).toList();
+        // the scalings first: the terms they make (A.*Y - diag(u)*Y from (A - u*1').*Y) are then oriented
+        // as a whole, where orienting first left the distributed terms in the orientation of the sum
+        // they came from (a transposed copy of Y or of A.*Y)
+        List<Expr> canonical = stable.stream().map(scalings::of).map(orientation::canonical).toList();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Expr r : canonical) {
             uses.merge(id(r), 1, Integer::sum);
