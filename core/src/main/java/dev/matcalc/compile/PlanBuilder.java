@@ -42,7 +42,8 @@ final class PlanBuilder {
         // the scalings first: the terms they make (A.*Y - diag(u)*Y from (A - u*1').*Y) are then oriented
         // as a whole, where orienting first left the distributed terms in the orientation of the sum
         // they came from (a transposed copy of Y or of A.*Y)
-        List<Expr> canonical = stable.stream().map(scalings::of).map(orientation::canonical).toList();
+        List<Expr> canonical = new SharedSums(this, orientation).of(
+                stable.stream().map(scalings::of).map(orientation::canonical).toList());
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Expr r : canonical) {
             uses.merge(id(r), 1, Integer::sum);
@@ -404,7 +405,8 @@ final class PlanBuilder {
                     self -> Softmax.logsumexpColumns(self.in(0).out.data, in.rows, in.cols, scratch, self.out.data)));
         }
         return switch (c.fn()) {
-            case SUM -> add(new Step("sum", 1, 1, List.of(in), -1, self -> {
+            // named with what it reads: a sum may read a vector of line sums in place of the matrix (SharedSums)
+            case SUM -> add(new Step("sum (of " + in.rows + "×" + in.cols + ")", 1, 1, List.of(in), -1, self -> {
                 double s = 0;
                 for (double x : self.in(0).out.data) s += x;
                 self.out.data[0] = s;
