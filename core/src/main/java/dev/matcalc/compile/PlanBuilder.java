@@ -179,6 +179,8 @@ final class PlanBuilder {
     private Step sum(Add a) {
         Step tiled = transposedSum(a);
         if (tiled != null) return tiled;
+        Step lineScaled = LineScaledSum.plan(this, a);
+        if (lineScaled != null) return lineScaled;
         ProductPlanner.Accumulation acc = null;
         Expr accumulated = null;
         for (Expr t : a.terms()) {
@@ -304,6 +306,11 @@ final class PlanBuilder {
     boolean isScalar(Expr e) {
         int[] size = at.size(e.shape());
         return size[0] == 1 && size[1] == 1;
+    }
+
+    /** How many parents (or roots) read {@code e} in the compiled expressions. */
+    int uses(Expr e) {
+        return uses.getOrDefault(id(e), 0);
     }
 
     /** How many parents each node (by structural number) has in the compiled expressions. */
