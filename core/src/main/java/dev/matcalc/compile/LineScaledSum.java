@@ -78,21 +78,33 @@ final class LineScaledSum {
                     double[] y = self.in(value[i]).out.data;
                     double ci = c[i];
                     switch (kind[i]) {
-                        case MATRIX -> { for (int e = j; e < end; e++) z[e] += ci * y[e]; }
-                        case ROWS -> {
-                            double f = ci * self.in(line[i]).out.data[r];
-                            for (int e = j; e < end; e++) z[e] += f * y[e];
-                        }
-                        default -> {
-                            double[] w = self.in(line[i]).out.data;
-                            for (int e = j; e < end; e++) z[e] += ci * y[e] * w[e - o];
-                        }
+                        case MATRIX -> addScaled(z, y, ci, j, end);
+                        case ROWS -> addScaled(z, y, ci * self.in(line[i]).out.data[r], j, end);
+                        default -> addColumnScaled(z, y, ci, self.in(line[i]).out.data, j - o, j, end);
                     }
                 }
                 j = end;
             }
         };
         return b.add(new Step("add, scaling rows or columns", rows, cols, inputs, init < 0 ? -1 : value[init], kernel));
+    }
+
+    // the loops in small methods of their own: compiled (and vectorized) apart from the kernel's bookkeeping
+
+    /** z[from, to) += c·y[from, to). */
+    private static void addScaled(double[] z, double[] y, double c, int from, int to) {
+        for (int e = from; e < to; e++) z[e] += c * y[e];
+    }
+
+    /** z[from, to) += c·y[from, to)·w[at, ...): a row segment scaled by the columns' factors from column at. */
+    private static void addColumnScaled(double[] z, double[] y, double c, double[] w, int at, int from, int to) {
+        // the JIT does not vectorize this loop itself (w might be z, read at other indices): the vector module's SIMD
+        if (ElementwiseKernels.VECTOR) {
+            VectorMath.addColumnScaled(z, y, c, w, at, from, to);
+            return;
+        }
+        int shift = at - from;
+        for (int e = from; e < to; e++) z[e] += c * y[e] * w[e + shift];
     }
 
     private static Term term(PlanBuilder b, Expr t) {

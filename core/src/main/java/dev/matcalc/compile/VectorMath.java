@@ -82,6 +82,13 @@ final class VectorMath {
         }
     }
 
+    /** z[from, to) += c·y[from, to)·w[at, at + to - from): a row segment scaled by its columns' factors. */
+    static void addColumnScaled(double[] z, double[] y, double c, double[] w, int at, int from, int to) {
+        int step = S.length(), e = from, bound = from + S.loopBound(to - from), shift = at - from;
+        for (; e < bound; e += step) v(y, e).mul(c).mul(v(w, e + shift)).add(v(z, e)).intoArray(z, e);
+        for (; e < to; e++) z[e] += c * y[e] * w[e + shift];
+    }
+
     private static DoubleVector v(double[] x, int i) {
         return DoubleVector.fromArray(S, x, i);
     }
