@@ -43,6 +43,11 @@ final class Orientation {
         return as(of(e), false);
     }
 
+    /** The canonical form of {@code e} or of {@code e'}, whichever the plan computes (for values the same either way). */
+    Expr form(Expr e) {
+        return of(e).form;
+    }
+
     /** The node itself ({@code transposed} false) or its transpose, from its canonical form. */
     private Expr as(Oriented o, boolean transposed) {
         if (isScalar(o.form) || transposed == o.transposed) return o.form;

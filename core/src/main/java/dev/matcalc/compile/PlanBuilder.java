@@ -39,7 +39,11 @@ final class PlanBuilder {
         List<Expr> stable = new StableForms().of(roots); // the same numbers, finite where the written form overflows
         Orientation orientation = new Orientation(this);
         Scalings scalings = new Scalings();
-        List<Expr> canonical = stable.stream().map(orientation::canonical).map(scalings::of).toList();
+        // the scalings first: the terms they make (A.*Y - diag(u)*Y from (A - u*1').*Y) are then oriented
+        // as a whole, where orienting first left the distributed terms in the orientation of the sum
+        // they came from (a transposed copy of Y or of A.*Y)
+        List<Expr> canonical = new SharedSums(this, orientation).of(
+                stable.stream().map(scalings::of).map(orientation::canonical).toList());
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (Expr r : canonical) {
             uses.merge(id(r), 1, Integer::sum);
@@ -180,6 +184,8 @@ final class PlanBuilder {
     private Step sum(Add a) {
         Step tiled = transposedSum(a);
         if (tiled != null) return tiled;
+        Step lineScaled = LineScaledSum.plan(this, a);
+        if (lineScaled != null) return lineScaled;
         ProductPlanner.Accumulation acc = null;
         Expr accumulated = null;
         for (Expr t : a.terms()) {
@@ -307,6 +313,11 @@ final class PlanBuilder {
         return size[0] == 1 && size[1] == 1;
     }
 
+    /** How many parents (or roots) read {@code e} in the compiled expressions. */
+    int uses(Expr e) {
+        return uses.getOrDefault(id(e), 0);
+    }
+
     /** How many parents each node (by structural number) has in the compiled expressions. */
     private final Map<Integer, Integer> uses = new HashMap<>();
 
@@ -406,7 +417,8 @@ final class PlanBuilder {
                     self -> Softmax.logsumexpColumns(self.in(0).out.data, in.rows, in.cols, scratch, self.out.data)));
         }
         return switch (c.fn()) {
-            case SUM -> add(new Step("sum", 1, 1, List.of(in), -1, self -> {
+            // named with what it reads: a sum may read a vector of line sums in place of the matrix (SharedSums)
+            case SUM -> add(new Step("sum (of " + in.rows + "×" + in.cols + ")", 1, 1, List.of(in), -1, self -> {
                 double s = 0;
                 for (double x : self.in(0).out.data) s += x;
                 self.out.data[0] = s;

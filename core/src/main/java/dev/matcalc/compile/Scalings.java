@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewrites that let the plan share work and skip passes over memory, applied to the canonical forms
- * ({@link Orientation}) before steps are made. Derivatives of batched layers are full of both:
+ * Rewrites that let the plan share work and skip passes over memory, applied before the canonical
+ * orientations are chosen ({@link Orientation}: the terms made here are oriented with the rest) and
+ * steps are made. Derivatives of batched layers are full of both:
  * <ul>
  *   <li>A coefficient inside an element-wise product moves out: {@code (-G*V').*S} becomes
  *       {@code -((G*V').*S)}, so the product {@code G*V'} (and the Hadamard product, used elsewhere

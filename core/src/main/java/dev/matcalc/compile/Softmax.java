@@ -61,7 +61,8 @@ final class Softmax {
         int w = to - from;
         for (int i = 1; i < rows; i++) {
             int o = i * cols + from;
-            for (int j = 0; j < w; j++) max[j] = Math.max(max[j], x[o + j]);
+            if (ElementwiseKernels.VECTOR) VectorMath.maxRow(max, x, o, w);
+            else for (int j = 0; j < w; j++) max[j] = Math.max(max[j], x[o + j]);
         }
         return max;
     }
@@ -77,6 +78,10 @@ final class Softmax {
         for (int j = 0; j < w; j++) shift[j] = Double.isFinite(max[j]) ? max[j] : 0;
         for (int i = 0; i < rows; i++) {
             int o = i * cols + from;
+            if (ElementwiseKernels.VECTOR) {
+                VectorMath.shiftedExpRow(x, out, o, w, shift, sum);
+                continue;
+            }
             for (int j = 0; j < w; j++) out[o + j] = x[o + j] - shift[j];
             ElementwiseKernels.expInPlace(out, o, o + w);
             for (int j = 0; j < w; j++) sum[j] += out[o + j];

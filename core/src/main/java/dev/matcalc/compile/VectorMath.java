@@ -57,6 +57,38 @@ final class VectorMath {
         for (; i < to; i++) a[i] = Math.exp(a[i]);
     }
 
+    /** max[j] = max(max[j], x[o + j]) for j < w, NaN propagating as {@link Math#max}: one row segment of column maxima. */
+    static void maxRow(double[] max, double[] x, int o, int w) {
+        int step = S.length(), j = 0, bound = S.loopBound(w);
+        for (; j < bound; j += step) v(max, j).lanewise(VectorOperators.MAX, v(x, o + j)).intoArray(max, j);
+        for (; j < w; j++) max[j] = Math.max(max[j], x[o + j]);
+    }
+
+    /**
+     * out[o + j] = exp(x[o + j] - shift[j]) and sum[j] += out[o + j] for j < w: one row segment of a
+     * column softmax, shifted, exponentiated and summed in one pass.
+     */
+    static void shiftedExpRow(double[] x, double[] out, int o, int w, double[] shift, double[] sum) {
+        int step = S.length(), j = 0, bound = S.loopBound(w);
+        for (; j < bound; j += step) {
+            DoubleVector e = v(x, o + j).sub(v(shift, j)).lanewise(VectorOperators.EXP);
+            e.intoArray(out, o + j);
+            e.add(v(sum, j)).intoArray(sum, j);
+        }
+        for (; j < w; j++) {
+            double e = Math.exp(x[o + j] - shift[j]);
+            out[o + j] = e;
+            sum[j] += e;
+        }
+    }
+
+    /** z[from, to) += c·y[from, to)·w[at, at + to - from): a row segment scaled by its columns' factors. */
+    static void addColumnScaled(double[] z, double[] y, double c, double[] w, int at, int from, int to) {
+        int step = S.length(), e = from, bound = from + S.loopBound(to - from), shift = at - from;
+        for (; e < bound; e += step) v(y, e).mul(c).mul(v(w, e + shift)).add(v(z, e)).intoArray(z, e);
+        for (; e < to; e++) z[e] += c * y[e] * w[e + shift];
+    }
+
     private static DoubleVector v(double[] x, int i) {
         return DoubleVector.fromArray(S, x, i);
     }

@@ -11,7 +11,11 @@
  * write over an input buffer nobody else reads; large products go to native BLAS ({@link Dense}).
  * Coefficients leave element-wise products and an element-wise product with an outer product of a
  * vector and ones becomes a row or column scaling ({@link Scalings}: a batched layer's gradient then
- * computes each product once); softmax and logsumexp of matrix columns run row by row ({@link Softmax});
+ * computes each product once); a sum reads its row- or column-scaled terms with their factors in one
+ * pass ({@link LineScaledSum}); a sum of all entries reads line sums or another arrangement of a
+ * Hadamard product that the plan computes anyway ({@link SharedSums}: attention's value
+ * {@code sum(G.*(S*V))} is {@code sum((G*V').*S)}, whose row sums its gradient needs);
+ * softmax and logsumexp of matrix columns run row by row ({@link Softmax});
  * {@code X*w}, element-wise steps on it and {@code X'*r} read a large X once, in blocks of rows
  * ({@link RowFusion}).
  * An input bound to a {@link dev.matcalc.numeric.SparseMatrix} is sparse: only sparse-times-dense
