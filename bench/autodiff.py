@@ -206,7 +206,6 @@ def render(raw):
     lines += [
              "matcalc: compiled evaluator (`CompiledDerivative`, JMH average, in-process; the layer families: one `Plan` of f "
              "and every gradient), %s." % blas_line(), "",
-             "matcalc: compiled evaluator (`CompiledDerivative`, JMH average, in-process), %s." % blas_line(), "",
              "Problems: x'Ax (A n×n); logistic loss (X 2n×n); matrix factorization ‖T−UV'‖² by U (rank n/10); "
              "MLP `sum((W2*tanh(W1*X) - Y).^2)` by W1 (h=n/10, batch n). "
              "Layer families, gradient by every parameter at once (f and all gradients in one compiled plan; torch: one "
