@@ -28,16 +28,19 @@ package dev.matcalc.optimization;
 final class SubspaceMinimization {
     /** The result x̄. */
     final double[] xBar;
-    private final int[] freeIndex;
-    private final double[] r, du;
+    private final int[] freeIndex, fixedIndex;
+    private final double[] r, du, wy, ws;
     private final double[] u, mc, column;
     private final double[][] k11, k21, k11InvK21t, schur;
 
     SubspaceMinimization(int n, int m) {
         xBar = new double[n];
         freeIndex = new int[n];
+        fixedIndex = new int[n];
         r = new double[n];
         du = new double[n];
+        wy = new double[n];
+        ws = new double[n];
         u = new double[2 * m];
         mc = new double[2 * m];
         column = new double[m];
@@ -49,18 +52,20 @@ final class SubspaceMinimization {
 
     /** Computes {@link #xBar}; false when a factorization fails (the memory should be reset). */
     boolean compute(double[] x, double[] g, double[] l, double[] uBound, CauchyPoint cp, CompactLbfgs b) {
-        int n = x.length, k = b.size(), nFree = 0;
+        int n = x.length, k = b.size(), nFree = 0, nFixed = 0;
         System.arraycopy(cp.xc, 0, xBar, 0, n);
         for (int i = 0; i < n; i++) {
             if (cp.free[i]) freeIndex[nFree++] = i;
+            else fixedIndex[nFixed++] = i;
         }
         if (nFree == 0 || k == 0) return true;
         double theta = b.theta();
 
         b.multiplyM(cp.c, mc);
+        wTimes(b, mc, nFree);
         for (int f = 0; f < nFree; f++) {
             int i = freeIndex[f];
-            r[f] = g[i] + theta * (cp.xc[i] - x[i]) - b.wRowTimes(i, mc);
+            r[f] = g[i] + theta * (cp.xc[i] - x[i]) - (wy[f] + theta * ws[f]);
         }
         for (int j = 0; j < k; j++) {       // u = W'Z·r
             double[] yj = b.y(j), sj = b.s(j);
@@ -106,11 +111,32 @@ final class SubspaceMinimization {
         }
         SmallDense.solveCholesky(k11, k, w, 0);            // w₁
 
+        wTimes(b, w, nFree);
         for (int f = 0; f < nFree; f++) {
-            du[f] = -r[f] / theta - b.wRowTimes(freeIndex[f], w) / (theta * theta);
+            du[f] = -r[f] / theta - (wy[f] + theta * ws[f]) / (theta * theta);
         }
         projectOrTruncate(x, g, l, uBound, cp, nFree, b);
         return true;
+    }
+
+    /**
+     * (W·v)_i = wy[f] + θ·ws[f] for each free i = freeIndex[f], as {@link CompactLbfgs#wRowTimes}
+     * sums it (the same order, so the same numbers), a column of W at a time: the coordinates run in
+     * the inner loop, over arrays rather than across them.
+     */
+    private void wTimes(CompactLbfgs b, double[] v, int nFree) {
+        int k = b.size();
+        java.util.Arrays.fill(wy, 0, nFree, 0);
+        java.util.Arrays.fill(ws, 0, nFree, 0);
+        for (int j = 0; j < k; j++) {
+            double[] yj = b.y(j), sj = b.s(j);
+            double vy = v[j], vs = v[k + j];
+            for (int f = 0; f < nFree; f++) {
+                int i = freeIndex[f];
+                wy[f] += yj[i] * vy;
+                ws[f] += sj[i] * vs;
+            }
+        }
     }
 
     /** K₁₁ = D + Y'ZZ'Y/θ,  K₂₁ = L − S'ZZ'Y,  schur := K₂₂ = θ·S'AA'S (lower triangles of the symmetric ones). */
@@ -120,11 +146,11 @@ final class SubspaceMinimization {
             double[] si = b.s(i), yi = b.y(i);
             for (int j = 0; j < k; j++) {
                 double[] sj = b.s(j), yj = b.y(j);
-                double syz = overFree ? sumOverFree(si, yj, nFree) : b.sy(i, j) - sumOverFixed(si, yj, n, nFree);
+                double syz = overFree ? sumOverFree(si, yj, nFree) : b.sy(i, j) - sumOverFixed(si, yj, n - nFree);
                 k21[i][j] = (i > j ? b.sy(i, j) : 0) - syz;
                 if (j <= i) {
-                    double yyz = overFree ? sumOverFree(yi, yj, nFree) : b.yy(i, j) - sumOverFixed(yi, yj, n, nFree);
-                    double ssa = overFree ? b.ss(i, j) - sumOverFree(si, sj, nFree) : sumOverFixed(si, sj, n, nFree);
+                    double yyz = overFree ? sumOverFree(yi, yj, nFree) : b.yy(i, j) - sumOverFixed(yi, yj, n - nFree);
+                    double ssa = overFree ? b.ss(i, j) - sumOverFree(si, sj, nFree) : sumOverFixed(si, sj, n - nFree);
                     k11[i][j] = yyz / theta + (i == j ? b.sy(i, i) : 0);
                     schur[i][j] = theta * ssa;
                 }
@@ -135,17 +161,23 @@ final class SubspaceMinimization {
     /** m(z) = g'(z − x) + ½(z − x)'B(z − x), with (z − x)'B(z − x) = θ‖z − x‖² − v'Mv, v = W'(z − x). */
     private double model(double[] x, double[] g, double[] z, CompactLbfgs b) {
         int k = b.size();
-        double linear = 0, squared = 0;
-        for (int j = 0; j < 2 * k; j++) u[j] = 0;
+        double linear = 0, squared = 0, theta = b.theta();
+        double[] dz = wy;                      // scratch: z − x
         for (int i = 0; i < x.length; i++) {
-            double dz = z[i] - x[i];
-            if (dz == 0) continue;
-            linear += g[i] * dz;
-            squared += dz * dz;
-            for (int j = 0; j < k; j++) {
-                u[j] += b.y(j)[i] * dz;
-                u[k + j] += b.theta() * b.s(j)[i] * dz;
+            double d = z[i] - x[i];
+            dz[i] = d;
+            linear += g[i] * d;
+            squared += d * d;
+        }
+        for (int j = 0; j < k; j++) {          // u = W'(z − x), a column of W at a time
+            double[] yj = b.y(j), sj = b.s(j);
+            double a = 0, c = 0;
+            for (int i = 0; i < x.length; i++) {
+                a += yj[i] * dz[i];
+                c += theta * sj[i] * dz[i];
             }
+            u[j] = a;
+            u[k + j] = c;
         }
         b.multiplyM(u, mc);
         double vMv = 0;
@@ -159,17 +191,10 @@ final class SubspaceMinimization {
         return s;
     }
 
-    /** Σ over the coordinates not in F (freeIndex is sorted, so walk the gaps). */
-    private double sumOverFixed(double[] a, double[] c, int n, int nFree) {
+    /** Σ over the coordinates not in F (listed in fixedIndex, in order). */
+    private double sumOverFixed(double[] a, double[] c, int nFixed) {
         double s = 0;
-        int f = 0;
-        for (int i = 0; i < n; i++) {
-            if (f < nFree && freeIndex[f] == i) {
-                f++;
-                continue;
-            }
-            s += a[i] * c[i];
-        }
+        for (int f = 0; f < nFixed; f++) s += a[fixedIndex[f]] * c[fixedIndex[f]];
         return s;
     }
 
