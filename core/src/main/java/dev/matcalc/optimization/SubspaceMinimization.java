@@ -32,6 +32,8 @@ final class SubspaceMinimization {
     private final double[] r, du, wy, ws;
     private final double[] u, mc, column;
     private final double[][] k11, k21, k11InvK21t, schur;
+    /** Rows of S and Y over F or A (whichever is smaller), one contiguous array per column. */
+    private final double[][] gatheredS, gatheredY;
 
     SubspaceMinimization(int n, int m) {
         xBar = new double[n];
@@ -48,6 +50,8 @@ final class SubspaceMinimization {
         k21 = new double[m][m];
         k11InvK21t = new double[m][m];
         schur = new double[m][m];
+        gatheredS = new double[m][n / 2 + 1];     // min(|F|, |A|) ≤ n/2
+        gatheredY = new double[m][n / 2 + 1];
     }
 
     /** Computes {@link #xBar}; false when a factorization fails (the memory should be reset). */
@@ -139,23 +143,50 @@ final class SubspaceMinimization {
         }
     }
 
-    /** K₁₁ = D + Y'ZZ'Y/θ,  K₂₁ = L − S'ZZ'Y,  schur := K₂₂ = θ·S'AA'S (lower triangles of the symmetric ones). */
+    /**
+     * K₁₁ = D + Y'ZZ'Y/θ,  K₂₁ = L − S'ZZ'Y,  schur := K₂₂ = θ·S'AA'S (lower triangles of the symmetric
+     * ones). The rows of S and Y over the smaller of F and A are gathered once into contiguous
+     * columns, so that the k² sums each run down two arrays (four partial sums, not one chain).
+     */
     private void formK(CompactLbfgs b, int k, double theta, int nFree, int n) {
         boolean overFree = nFree <= n - nFree;
+        int count = overFree ? nFree : n - nFree;
+        int[] index = overFree ? freeIndex : fixedIndex;
+        for (int j = 0; j < k; j++) {
+            double[] sj = b.s(j), yj = b.y(j), gs = gatheredS[j], gy = gatheredY[j];
+            for (int f = 0; f < count; f++) {
+                gs[f] = sj[index[f]];
+                gy[f] = yj[index[f]];
+            }
+        }
         for (int i = 0; i < k; i++) {
-            double[] si = b.s(i), yi = b.y(i);
+            double[] si = gatheredS[i], yi = gatheredY[i];
             for (int j = 0; j < k; j++) {
-                double[] sj = b.s(j), yj = b.y(j);
-                double syz = overFree ? sumOverFree(si, yj, nFree) : b.sy(i, j) - sumOverFixed(si, yj, n - nFree);
+                double[] sj = gatheredS[j], yj = gatheredY[j];
+                double syz = overFree ? dot(si, yj, count) : b.sy(i, j) - dot(si, yj, count);
                 k21[i][j] = (i > j ? b.sy(i, j) : 0) - syz;
                 if (j <= i) {
-                    double yyz = overFree ? sumOverFree(yi, yj, nFree) : b.yy(i, j) - sumOverFixed(yi, yj, n - nFree);
-                    double ssa = overFree ? b.ss(i, j) - sumOverFree(si, sj, nFree) : sumOverFixed(si, sj, n - nFree);
+                    double yyz = overFree ? dot(yi, yj, count) : b.yy(i, j) - dot(yi, yj, count);
+                    double ssa = overFree ? b.ss(i, j) - dot(si, sj, count) : dot(si, sj, count);
                     k11[i][j] = yyz / theta + (i == j ? b.sy(i, i) : 0);
                     schur[i][j] = theta * ssa;
                 }
             }
         }
+    }
+
+    /** Σ a_f·c_f over the first {@code count} entries, in four interleaved partial sums. */
+    private static double dot(double[] a, double[] c, int count) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int f = 0;
+        for (; f + 3 < count; f += 4) {
+            s0 += a[f] * c[f];
+            s1 += a[f + 1] * c[f + 1];
+            s2 += a[f + 2] * c[f + 2];
+            s3 += a[f + 3] * c[f + 3];
+        }
+        for (; f < count; f++) s0 += a[f] * c[f];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** m(z) = g'(z − x) + ½(z − x)'B(z − x), with (z − x)'B(z − x) = θ‖z − x‖² − v'Mv, v = W'(z − x). */
@@ -183,19 +214,6 @@ final class SubspaceMinimization {
         double vMv = 0;
         for (int j = 0; j < 2 * k; j++) vMv += u[j] * mc[j];
         return linear + 0.5 * (b.theta() * squared - vMv);
-    }
-
-    private double sumOverFree(double[] a, double[] c, int nFree) {
-        double s = 0;
-        for (int f = 0; f < nFree; f++) s += a[freeIndex[f]] * c[freeIndex[f]];
-        return s;
-    }
-
-    /** Σ over the coordinates not in F (listed in fixedIndex, in order). */
-    private double sumOverFixed(double[] a, double[] c, int nFixed) {
-        double s = 0;
-        for (int f = 0; f < nFixed; f++) s += a[fixedIndex[f]] * c[fixedIndex[f]];
-        return s;
     }
 
     private void projectOrTruncate(double[] x, double[] g, double[] l, double[] u, CauchyPoint cp, int nFree, CompactLbfgs b) {
