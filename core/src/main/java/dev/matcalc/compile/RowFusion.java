@@ -27,15 +27,8 @@ import java.util.Set;
 final class RowFusion {
     private RowFusion() { }
 
-    /**
-     * X must have at least this many entries (16 MiB). A smaller one stays in the last-level cache
-     * between the two products, and there two whole matrix-vector products (each on every core, as
-     * OpenBLAS splits one) beat the fused pass's many small ones: a value and gradient of
-     * norm2(A*x - b)^2 for A 2000×1000 (16 MB) took 0.33 ms unfused against 0.55 ms fused (best of
-     * 1200, 2 cores), while from 4000×1000 and 40000×100 (32 MB) on the fused pass wins (1.3 against
-     * 2.4 ms; 0.9 against 2.3 ms).
-     */
-    static final long MIN_ENTRIES = 1L << 21;
+    /** X must have at least this many entries (2 MB): a smaller one stays in cache between the two products. */
+    static final long MIN_ENTRIES = 1L << 18;
     private static volatile long minEntries = MIN_ENTRIES;
 
     /**
