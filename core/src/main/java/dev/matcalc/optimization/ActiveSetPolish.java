@@ -34,7 +34,10 @@ import java.util.Map;
  * feasibility explains, and a step within 1% of the point's scale (so it stays with the minimizer
  * the solver found). H comes from Hessian-vector products, or forward differences of the gradient
  * where there are none. It is not tried above {@value #MAX_SIZE} free coordinates and working
- * constraints, or when it would cost more than the caller's budget of evaluations.
+ * constraints, or when it would cost more than the caller's budget of gradients and products
+ * (checked before anything is evaluated where the free coordinates' Hessian columns alone exceed
+ * it; the caller sets it from the solve's own work and what an evaluation reads, see
+ * {@code ProblemSolver}); what an attempt spent is reported whether or not its point is kept.
  */
 public final class ActiveSetPolish {
     static final int MAX_SIZE = 400, MAX_CHANGES = 10, MAX_NEWTON = 8;
@@ -69,7 +72,21 @@ public final class ActiveSetPolish {
     }
 
     /**
-     * Polishes {@code x}, or returns null when the polish is not tried or does no better.
+     * What a polish spent, and its point where it did better than the solver's (else null).
+     *
+     * @param polished              the polished point, or null when the polish was not tried or did no better
+     * @param evaluations           gradients spent, also on a polish that was given up
+     * @param hessianVectorProducts Hessian-vector products spent
+     */
+    public record Attempt(Polished polished, int evaluations, int hessianVectorProducts) {
+        public static final Attempt NOT_TRIED = new Attempt(null, 0, 0);
+    }
+
+    /**
+     * Polishes {@code x}; the attempt's point is null when the polish is not tried or does no better.
+     * It is not tried, and costs nothing, where the free coordinates at x (those not within 10·tol of
+     * a bound) and the equalities are more than {@value #MAX_SIZE}, or where their Hessian columns and
+     * two gradients would already exceed the budget.
      *
      * @param f          the objective (for a constrained problem, its {@link ConstrainedProblem#objective()})
      * @param problem    the general constraints, or null when there are none
@@ -81,14 +98,27 @@ public final class ActiveSetPolish {
      * @param tolerance  the solve's relative tolerance
      * @param budget     the most gradients plus Hessian-vector products to spend
      */
-    public static Polished polish(DifferentiableFunction f, ConstrainedProblem problem, Bounds bounds, double[] x,
-                                  double[] lambda, double[] mu, double optimality, double violation, double tolerance,
-                                  int budget) {
+    public static Attempt polish(DifferentiableFunction f, ConstrainedProblem problem, Bounds bounds, double[] x,
+                                 double[] lambda, double[] mu, double optimality, double violation, double tolerance,
+                                 int budget) {
+        int free = 0;
+        double[] l = bounds.lower(), u = bounds.upper();
+        for (int i = 0; i < x.length; i++)
+            if (l[i] != u[i] && !near(x[i], l[i], tolerance) && !near(x[i], u[i], tolerance)) free++;
+        long least = free + (problem == null ? 0 : problem.equalities());
+        if (least > MAX_SIZE || least + 2 > budget) return Attempt.NOT_TRIED;
+        Work work = null;
         try {
-            return new Work(f, problem, bounds, x, lambda, mu, tolerance, budget).run(optimality, violation);
+            work = new Work(f, problem, bounds, x, lambda, mu, tolerance, budget);
+            return new Attempt(work.run(optimality, violation), work.evaluations, work.products);
         } catch (OutOfBudget | ArithmeticException e) {
-            return null;
+            return work == null ? new Attempt(null, 1, 0) : new Attempt(null, work.evaluations, work.products);
         }
+    }
+
+    /** Whether x is within 10·tol·max(1, |bound|) of a finite bound: it starts on the working set. */
+    static boolean near(double xi, double bound, double tol) {
+        return Double.isFinite(bound) && Math.abs(xi - bound) <= NEAR * tol * Math.max(1, Math.abs(bound));
     }
 
     private static final class OutOfBudget extends RuntimeException {
@@ -151,7 +181,7 @@ public final class ActiveSetPolish {
         }
 
         boolean near(double xi, double bound) {
-            return Double.isFinite(bound) && Math.abs(xi - bound) <= NEAR * tol * Math.max(1, Math.abs(bound));
+            return ActiveSetPolish.near(xi, bound, tol);
         }
 
         /** The point the working set leads to, or null where the KKT system cannot be solved. */

@@ -49,11 +49,17 @@ final class CompactLbfgs {
     }
 
     double[] s(int j) {
-        return s[(start + j) % m];
+        return s[slot(j)];
     }
 
     double[] y(int j) {
-        return y[(start + j) % m];
+        return y[slot(j)];
+    }
+
+    /** The slot of logical column j < k (a subtraction, not a division: callers ask per coordinate). */
+    private int slot(int j) {
+        int slot = start + j;
+        return slot >= m ? slot - m : slot;
     }
 
     double sy(int i, int j) {

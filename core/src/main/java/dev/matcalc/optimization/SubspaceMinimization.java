@@ -28,16 +28,21 @@ package dev.matcalc.optimization;
 final class SubspaceMinimization {
     /** The result x̄. */
     final double[] xBar;
-    private final int[] freeIndex;
-    private final double[] r, du;
+    private final int[] freeIndex, fixedIndex;
+    private final double[] r, du, wy, ws;
     private final double[] u, mc, column;
     private final double[][] k11, k21, k11InvK21t, schur;
+    /** Rows of S and Y over F or A (whichever is smaller), one contiguous array per column. */
+    private final double[][] gatheredS, gatheredY;
 
     SubspaceMinimization(int n, int m) {
         xBar = new double[n];
         freeIndex = new int[n];
+        fixedIndex = new int[n];
         r = new double[n];
         du = new double[n];
+        wy = new double[n];
+        ws = new double[n];
         u = new double[2 * m];
         mc = new double[2 * m];
         column = new double[m];
@@ -45,22 +50,26 @@ final class SubspaceMinimization {
         k21 = new double[m][m];
         k11InvK21t = new double[m][m];
         schur = new double[m][m];
+        gatheredS = new double[m][n / 2 + 1];     // min(|F|, |A|) ≤ n/2
+        gatheredY = new double[m][n / 2 + 1];
     }
 
     /** Computes {@link #xBar}; false when a factorization fails (the memory should be reset). */
     boolean compute(double[] x, double[] g, double[] l, double[] uBound, CauchyPoint cp, CompactLbfgs b) {
-        int n = x.length, k = b.size(), nFree = 0;
+        int n = x.length, k = b.size(), nFree = 0, nFixed = 0;
         System.arraycopy(cp.xc, 0, xBar, 0, n);
         for (int i = 0; i < n; i++) {
             if (cp.free[i]) freeIndex[nFree++] = i;
+            else fixedIndex[nFixed++] = i;
         }
         if (nFree == 0 || k == 0) return true;
         double theta = b.theta();
 
         b.multiplyM(cp.c, mc);
+        wTimes(b, mc, nFree);
         for (int f = 0; f < nFree; f++) {
             int i = freeIndex[f];
-            r[f] = g[i] + theta * (cp.xc[i] - x[i]) - b.wRowTimes(i, mc);
+            r[f] = g[i] + theta * (cp.xc[i] - x[i]) - (wy[f] + theta * ws[f]);
         }
         for (int j = 0; j < k; j++) {       // u = W'Z·r
             double[] yj = b.y(j), sj = b.s(j);
@@ -106,25 +115,59 @@ final class SubspaceMinimization {
         }
         SmallDense.solveCholesky(k11, k, w, 0);            // w₁
 
+        wTimes(b, w, nFree);
         for (int f = 0; f < nFree; f++) {
-            du[f] = -r[f] / theta - b.wRowTimes(freeIndex[f], w) / (theta * theta);
+            du[f] = -r[f] / theta - (wy[f] + theta * ws[f]) / (theta * theta);
         }
         projectOrTruncate(x, g, l, uBound, cp, nFree, b);
         return true;
     }
 
-    /** K₁₁ = D + Y'ZZ'Y/θ,  K₂₁ = L − S'ZZ'Y,  schur := K₂₂ = θ·S'AA'S (lower triangles of the symmetric ones). */
+    /**
+     * (W·v)_i = wy[f] + θ·ws[f] for each free i = freeIndex[f], as {@link CompactLbfgs#wRowTimes}
+     * sums it (the same order, so the same numbers), a column of W at a time: the coordinates run in
+     * the inner loop, over arrays rather than across them.
+     */
+    private void wTimes(CompactLbfgs b, double[] v, int nFree) {
+        int k = b.size();
+        java.util.Arrays.fill(wy, 0, nFree, 0);
+        java.util.Arrays.fill(ws, 0, nFree, 0);
+        for (int j = 0; j < k; j++) {
+            double[] yj = b.y(j), sj = b.s(j);
+            double vy = v[j], vs = v[k + j];
+            for (int f = 0; f < nFree; f++) {
+                int i = freeIndex[f];
+                wy[f] += yj[i] * vy;
+                ws[f] += sj[i] * vs;
+            }
+        }
+    }
+
+    /**
+     * K₁₁ = D + Y'ZZ'Y/θ,  K₂₁ = L − S'ZZ'Y,  schur := K₂₂ = θ·S'AA'S (lower triangles of the symmetric
+     * ones). The rows of S and Y over the smaller of F and A are gathered once into contiguous
+     * columns, so that the k² sums each run down two arrays (four partial sums, not one chain).
+     */
     private void formK(CompactLbfgs b, int k, double theta, int nFree, int n) {
         boolean overFree = nFree <= n - nFree;
+        int count = overFree ? nFree : n - nFree;
+        int[] index = overFree ? freeIndex : fixedIndex;
+        for (int j = 0; j < k; j++) {
+            double[] sj = b.s(j), yj = b.y(j), gs = gatheredS[j], gy = gatheredY[j];
+            for (int f = 0; f < count; f++) {
+                gs[f] = sj[index[f]];
+                gy[f] = yj[index[f]];
+            }
+        }
         for (int i = 0; i < k; i++) {
-            double[] si = b.s(i), yi = b.y(i);
+            double[] si = gatheredS[i], yi = gatheredY[i];
             for (int j = 0; j < k; j++) {
-                double[] sj = b.s(j), yj = b.y(j);
-                double syz = overFree ? sumOverFree(si, yj, nFree) : b.sy(i, j) - sumOverFixed(si, yj, n, nFree);
+                double[] sj = gatheredS[j], yj = gatheredY[j];
+                double syz = overFree ? dot(si, yj, count) : b.sy(i, j) - dot(si, yj, count);
                 k21[i][j] = (i > j ? b.sy(i, j) : 0) - syz;
                 if (j <= i) {
-                    double yyz = overFree ? sumOverFree(yi, yj, nFree) : b.yy(i, j) - sumOverFixed(yi, yj, n, nFree);
-                    double ssa = overFree ? b.ss(i, j) - sumOverFree(si, sj, nFree) : sumOverFixed(si, sj, n, nFree);
+                    double yyz = overFree ? dot(yi, yj, count) : b.yy(i, j) - dot(yi, yj, count);
+                    double ssa = overFree ? b.ss(i, j) - dot(si, sj, count) : dot(si, sj, count);
                     k11[i][j] = yyz / theta + (i == j ? b.sy(i, i) : 0);
                     schur[i][j] = theta * ssa;
                 }
@@ -132,45 +175,45 @@ final class SubspaceMinimization {
         }
     }
 
+    /** Σ a_f·c_f over the first {@code count} entries, in four interleaved partial sums. */
+    private static double dot(double[] a, double[] c, int count) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int f = 0;
+        for (; f + 3 < count; f += 4) {
+            s0 += a[f] * c[f];
+            s1 += a[f + 1] * c[f + 1];
+            s2 += a[f + 2] * c[f + 2];
+            s3 += a[f + 3] * c[f + 3];
+        }
+        for (; f < count; f++) s0 += a[f] * c[f];
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** m(z) = g'(z − x) + ½(z − x)'B(z − x), with (z − x)'B(z − x) = θ‖z − x‖² − v'Mv, v = W'(z − x). */
     private double model(double[] x, double[] g, double[] z, CompactLbfgs b) {
         int k = b.size();
-        double linear = 0, squared = 0;
-        for (int j = 0; j < 2 * k; j++) u[j] = 0;
+        double linear = 0, squared = 0, theta = b.theta();
+        double[] dz = wy;                      // scratch: z − x
         for (int i = 0; i < x.length; i++) {
-            double dz = z[i] - x[i];
-            if (dz == 0) continue;
-            linear += g[i] * dz;
-            squared += dz * dz;
-            for (int j = 0; j < k; j++) {
-                u[j] += b.y(j)[i] * dz;
-                u[k + j] += b.theta() * b.s(j)[i] * dz;
+            double d = z[i] - x[i];
+            dz[i] = d;
+            linear += g[i] * d;
+            squared += d * d;
+        }
+        for (int j = 0; j < k; j++) {          // u = W'(z − x), a column of W at a time
+            double[] yj = b.y(j), sj = b.s(j);
+            double a = 0, c = 0;
+            for (int i = 0; i < x.length; i++) {
+                a += yj[i] * dz[i];
+                c += theta * sj[i] * dz[i];
             }
+            u[j] = a;
+            u[k + j] = c;
         }
         b.multiplyM(u, mc);
         double vMv = 0;
         for (int j = 0; j < 2 * k; j++) vMv += u[j] * mc[j];
         return linear + 0.5 * (b.theta() * squared - vMv);
-    }
-
-    private double sumOverFree(double[] a, double[] c, int nFree) {
-        double s = 0;
-        for (int f = 0; f < nFree; f++) s += a[freeIndex[f]] * c[freeIndex[f]];
-        return s;
-    }
-
-    /** Σ over the coordinates not in F (freeIndex is sorted, so walk the gaps). */
-    private double sumOverFixed(double[] a, double[] c, int n, int nFree) {
-        double s = 0;
-        int f = 0;
-        for (int i = 0; i < n; i++) {
-            if (f < nFree && freeIndex[f] == i) {
-                f++;
-                continue;
-            }
-            s += a[i] * c[i];
-        }
-        return s;
     }
 
     private void projectOrTruncate(double[] x, double[] g, double[] l, double[] u, CauchyPoint cp, int nFree, CompactLbfgs b) {

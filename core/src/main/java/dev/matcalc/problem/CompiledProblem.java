@@ -180,6 +180,17 @@ public final class CompiledProblem implements AutoCloseable {
         return classified.general();
     }
 
+    /**
+     * How many numbers an evaluation reads: the entries of every bound value (data, a table's
+     * columns) and of x. The solver's rules for what is cheap (the polish) count by it, so that
+     * they do not depend on the machine's speed.
+     */
+    public long entriesRead() {
+        long entries = start.length;
+        for (DMatrixRMaj m : typed.problem().data().values()) entries += (long) m.getNumRows() * m.getNumCols();
+        return entries;
+    }
+
     /** One line per rewrite of an L1, max or min term (empty when there was none). */
     public List<String> reformulations() {
         return reformulated.notes();

@@ -56,7 +56,7 @@ public final class ProblemSolver {
         Bounds bounds = compiled.bounds();
         long started = System.nanoTime();
         Result r;
-        ActiveSetPolish.Polished polished = null;
+        ActiveSetPolish.Attempt attempt = ActiveSetPolish.Attempt.NOT_TRIED;
         DifferentiableFunction f = compiled.problem().objective();
         ConstrainedProblem constrained = compiled.problem();
         List<Expr> exprs = new ArrayList<>(List.of(compiled.minimizedObjective()));
@@ -70,19 +70,20 @@ public final class ProblemSolver {
             ConstrainedResult c = dev.matcalc.optimization.AugmentedLagrangian.solve(constrained, compiled.start(), bounds, options);
             r = c.result();                // method "augmented Lagrangian (L-BFGS-B)"
             if (r.status() == Status.OPTIMAL)
-                polished = ActiveSetPolish.polish(constrained.objective(), constrained, bounds, r.x(), c.inequalityMultipliers(),
-                        c.equalityMultipliers(), r.optimality(), r.violation(), options.tolerance(), polishBudget(r));
+                attempt = ActiveSetPolish.polish(constrained.objective(), constrained, bounds, r.x(), c.inequalityMultipliers(),
+                        c.equalityMultipliers(), r.optimality(), r.violation(), options.tolerance(), constrainedPolishBudget(r));
         } else {
             r = Solvers.minimize(f, compiled.start(), bounds, options);
             if (r.status() == Status.OPTIMAL)
-                polished = ActiveSetPolish.polish(f, null, bounds, r.x(), new double[0], new double[0], r.optimality(),
-                        r.violation(), options.tolerance(), polishBudget(r));
+                attempt = ActiveSetPolish.polish(f, null, bounds, r.x(), new double[0], new double[0], r.optimality(),
+                        r.violation(), options.tolerance(), polishBudget(r, compiled.entriesRead()));
         }
+        ActiveSetPolish.Polished polished = attempt.polished();
         double[] x = polished == null ? r.x() : polished.x();
         double seconds = (System.nanoTime() - started) / 1e9;
         String message = polished == null ? r.message() : r.message() + "; " + polishNote(polished);
         return new Solution(r.status(), compiled.objectiveValue(x), tensors(compiled, x), r.iterations(),
-                r.evaluations() + (polished == null ? 0 : polished.evaluations()),
+                r.evaluations() + attempt.evaluations(),
                 polished == null ? r.optimality() : polished.optimality(),
                 polished == null ? r.violation() : polished.violation(), seconds, r.method(), message,
                 compiled.startSentence(), compiled.reformulations());
@@ -95,15 +96,35 @@ public final class ProblemSolver {
     }
 
     /**
-     * What the polish may spend (gradients plus Hessian-vector products): up to 4 times the solve's
-     * own work, and at least {@value #POLISH_FLOOR}, so that it stays a small part of a solve except
-     * for small problems, where it is cheap anyway.
+     * What the polish may spend under general constraints (gradients plus Hessian-vector
+     * products): up to 4 times the solve's own work, and at least {@value #POLISH_FLOOR}. There the
+     * augmented Lagrangian leaves the active constraints violated at the tolerance, and the polish
+     * is what makes them hold.
      */
-    private static int polishBudget(Result r) {
-        long work = (long) r.evaluations() + r.hessianVectorProducts();
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(POLISH_FLOOR, 4 * work));
+    private static int constrainedPolishBudget(Result r) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(POLISH_FLOOR, 4 * work(r)));
     }
 
+    /**
+     * What the polish may spend without general constraints, where L-BFGS-B's answer already meets
+     * the tolerance and its active bounds hold exactly (the projection puts them there), so the
+     * polish only adds digits to the free coordinates: half the solve's own work, or, where an
+     * evaluation is cheap (it reads at most {@value #CHEAP_ENTRIES}/{@value #POLISH_FLOOR}
+     * numbers), {@value #POLISH_FLOOR}; in between, as many as read {@value #CHEAP_ENTRIES} numbers.
+     * Small problems come out to rounding; on large data the polish costs at most half a solve
+     * more, and is skipped when that is not enough (a Hessian column per free coordinate).
+     */
+    static int polishBudget(Result r, long entriesRead) {
+        long cheap = Math.min(POLISH_FLOOR, CHEAP_ENTRIES / Math.max(1, entriesRead));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(cheap, work(r) / 2));
+    }
+
+    private static long work(Result r) {
+        return (long) r.evaluations() + r.hessianVectorProducts();
+    }
+
+    /** Numbers the polish may read without general constraints however short the solve: about 10 ms of evaluations. */
+    static final long CHEAP_ENTRIES = 20_000_000;
     static final int POLISH_FLOOR = 200;
 
     /**

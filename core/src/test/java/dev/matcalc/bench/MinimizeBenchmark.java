@@ -97,6 +97,7 @@ public final class MinimizeBenchmark {
         out.put("evaluations", kept.evaluations());
         out.put("optimality", kept.optimality());
         out.put("method", kept.method());
+        out.put("message", kept.message());
         out.put("loadSeconds", load);
         out.put("compileSeconds", compile);
         out.put("x", kept.solution().get(over.get(0)).data());
