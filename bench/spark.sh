@@ -2,7 +2,7 @@
 # L2-regularized logistic regression on Spark: MLlib's LogisticRegression beside matcalc's minimize
 # on the same Parquet table, in the same SparkSession, the same objective; local[1] and local[2] by
 # default. Writes bench/RESULTS-spark.md's table to stdout.
-#   bench/spark.sh [ROWS] [COLS] [--scales 1,2,4] [--mllib-scales 1] [MASTER...]
+#   bench/spark.sh [ROWS] [COLS] [--scales 1,2,4] [--mllib-scales 1] [--block-rows 4096] [MASTER...]
 #        (default 200000 50, scale 1, local[1] local[2]; data ×k for each scale k, MLlib at --mllib-scales,
 #        default the first scale; BENCH_HEAP sets the JVM's heap, default 12g)
 set -euo pipefail

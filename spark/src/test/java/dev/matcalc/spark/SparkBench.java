@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * objectives (both evaluated by matcalc's distributed objective), and matcalc's time to reach
  * MLlib's objective (within 1e-10 relative: the two agree to rounding, not bit for bit). MLlib runs at the scales given by --mllib-scales (default: the first), since
  * it is the slow one. Not a test: bench/spark.sh [ROWS] [COLS] [--scales 1,2,4]
- * [--mllib-scales 1] [MASTER...].
+ * [--mllib-scales 1] [--block-rows 4096] [MASTER...] (--mllib-scales 0: matcalc alone).
  */
 public final class SparkBench {
     private SparkBench() { }
@@ -41,11 +41,13 @@ public final class SparkBench {
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args[0]), cols = Integer.parseInt(args[1]);
         List<Integer> scales = List.of(1), mllibScales = null;
+        int blockRows = 4096;
         List<String> masters = new ArrayList<>();
         for (int a = 2; a < args.length; a++) {
             switch (args[a]) {
                 case "--scales" -> scales = parseScales(args[++a]);
                 case "--mllib-scales" -> mllibScales = parseScales(args[++a]);
+                case "--block-rows" -> blockRows = Integer.parseInt(args[++a]);
                 default -> masters.add(args[a]);
             }
         }
@@ -101,7 +103,7 @@ public final class SparkBench {
                             1e3 * mllibSeconds / mllibPasses, 1e3 * floor, mllibSeconds / mllibPasses / floor, "OBJECTIVE"));
                 }
                 try (SparkRowTable table = SparkBackend.open(spark, new TableSource(data.toString(),
-                        List.of(ColumnBinding.parse("X=features"), ColumnBinding.parse("y=label")), 4096), null)) {
+                        List.of(ColumnBinding.parse("X=features"), ColumnBinding.parse("y=label")), blockRows), null)) {
                     String objective = "mean(log(1 + exp(-y.*(X*w)))) + 0.5*lam*w'*w";
                     Optimization.minimize(objective).over("w").data("lam", lambda).maxIterations(2).solve(table);   // warm-up
                     if (wMllib != null) {
