@@ -15,6 +15,8 @@ if [ $# -lt 3 ]; then
 fi
 mkdir -p target
 export SPARK_LOCAL_IP=127.0.0.1   # Spark stays on loopback
+# One BLAS thread per Spark task, as ./matcalc --spark runs (both tools share the JVM, so both get it)
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 rows="$1"; features="$2"; nnz="$3"; shift 3
 masters=("$@"); [ ${#masters[@]} -gt 0 ] || masters=("local[1]" "local[2]")
 mvn -q -B -DskipTests -pl spark -am test-compile dependency:build-classpath \

@@ -11,6 +11,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 mkdir -p target
 export SPARK_LOCAL_IP=127.0.0.1   # Spark stays on loopback
+# One BLAS thread per Spark task, as ./matcalc --spark runs (both tools share the JVM, so both get it)
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 rows="${1:-200000}"; cols="${2:-50}"; shift $(( $# > 2 ? 2 : $# )) || true
 rest=("$@")   # masters and options; SparkBench defaults to local[1] local[2]
 mvn -q -B -DskipTests -pl spark -am test-compile dependency:build-classpath \

@@ -23,6 +23,10 @@ final class Sessions {
             if (s != null && !s.sparkContext().isStopped() && s.sparkContext().master().equals(master)) return s;
         }
         SparkSession.Builder b = SparkSession.builder().appName("matcalc").master(master);
+        // An executor runs a task per core, each calling BLAS on its blocks: OpenBLAS's own threads would
+        // contend with the other tasks (a pass 2.5× slower in bench/spark.sh). The submitter's setting wins.
+        if (System.getProperty("spark.executorEnv.OPENBLAS_NUM_THREADS") == null)
+            b.config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
         if (master.startsWith("local")) {
             b.config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
