@@ -113,11 +113,24 @@ public final class SparkRowTable implements RowTable {
         return blocks;
     }
 
+    /**
+     * The tree's depth: one level (each partition's sum straight to the driver, one stage per pass)
+     * up to {@value #DIRECT_PARTITIONS} partitions; deeper beyond, so that the driver never receives
+     * more than a few dozen sums. A second level is a second stage with a shuffle: a fixed cost per
+     * pass that dominated passes over a few million rows in local mode (bench/RESULTS-spark.md).
+     */
+    static int depth(int partitions) {
+        if (partitions <= DIRECT_PARTITIONS) return 1;
+        return Math.max(2, (int) Math.ceil(Math.log(partitions) / Math.log(DIRECT_PARTITIONS)));
+    }
+
+    static final int DIRECT_PARTITIONS = 32;
+
     @Override
     public RowAggregator aggregator(BlockProgram program) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<BlockProgram> shipped = jsc.broadcast(program);
-        int depth = Math.max(2, (int) Math.ceil(Math.log(Math.max(2, blocks.getNumPartitions())) / Math.log(8)));
+        int depth = depth(blocks.getNumPartitions());
         return new RowAggregator() {
             private long nanosHere, passesHere;
 
