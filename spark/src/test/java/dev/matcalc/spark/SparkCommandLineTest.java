@@ -1,13 +1,9 @@
 package dev.matcalc.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.matcalc.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -17,26 +13,13 @@ import static org.assertj.core.api.Assertions.within;
  * by ServiceLoader): adding --spark is the only change, and the answer is the local one.
  */
 class SparkCommandLineTest {
-    private record Run(int code, String out, String err) { }
-
     @BeforeAll
     static void data() {
         TestTables.touch();
     }
 
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 
     @Test
@@ -45,10 +28,10 @@ class SparkCommandLineTest {
         String[] common = {"minimize", "sum(log(1 + exp(-y.*(X*w)))) + 0.5*norm2(w)^2", "--over", "w",
                 "--table", TestTables.CSV.toString(), "--data", "X=x1:x4", "--data", "y=label", "--tolerance", "1e-10",
                 "--format", "json"};
-        Run local = run(common);
+        CommandLineRun local = run(common);
         String[] distributed = java.util.Arrays.copyOf(common, common.length + 5);
         System.arraycopy(new String[] {"--spark", SharedSpark.MASTER, "--progress", "--block-rows", "100"}, 0, distributed, common.length, 5);
-        Run spark = run(distributed);
+        CommandLineRun spark = run(distributed);
         assertThat(local.code()).as(local.err()).isZero();
         assertThat(spark.code()).as(spark.err()).isZero();
         ObjectMapper json = new ObjectMapper();
@@ -61,7 +44,7 @@ class SparkCommandLineTest {
     @Test
     void whatCannotRunOnBlocksIsRefusedWithExitCode2() {
         SharedSpark.get();
-        Run r = run("minimize", "norm2(X*X'*y)^2 + sum(X*w)", "--over", "w", "--table", TestTables.CSV.toString(),
+        CommandLineRun r = run("minimize", "norm2(X*X'*y)^2 + sum(X*w)", "--over", "w", "--table", TestTables.CSV.toString(),
                 "--data", "X=x1:x4", "--data", "y=y", "--spark", SharedSpark.MASTER);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cannot run on blocks of the table's rows: X*X'*y").doesNotContain("Exception");

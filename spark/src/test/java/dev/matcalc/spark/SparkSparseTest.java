@@ -1,16 +1,12 @@
 package dev.matcalc.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.matcalc.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +27,6 @@ class SparkSparseTest {
     static final int N = 700, D = 60;
     static final Path DIR = Path.of("spark/target/spark-sparse-tests");
     static final Path LABELS = DIR.resolve("labels.libsvm"), TARGETS = DIR.resolve("targets.libsvm"), CSV = DIR.resolve("dense.csv");
-
-    private record Run(int code, String out, String err) { }
 
     @BeforeAll
     static void data() throws IOException {
@@ -74,22 +68,11 @@ class SparkSparseTest {
         Files.writeString(CSV, csv.toString());
     }
 
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.run(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandLineRun run(String... args) {
+        return CommandLineRun.of(args);
     }
 
-    private static double objective(Run r) throws IOException {
+    private static double objective(CommandLineRun r) throws IOException {
         assertThat(r.code()).as(r.err()).isZero();
         return new ObjectMapper().readTree(r.out()).get("objective").asDouble();
     }
@@ -111,7 +94,7 @@ class SparkSparseTest {
         Path table = target.equals("label") ? LABELS : TARGETS;
         String[] sparse = with(common, "--table", table.toString(), "--data", "X=features", "--data", "y=label", "--block-rows", "100");
         double local = objective(run(sparse));
-        Run spark = run(with(sparse, "--spark", SharedSpark.MASTER));
+        CommandLineRun spark = run(with(sparse, "--spark", SharedSpark.MASTER));
         assertThat(local).as(name + " local").isCloseTo(dense, within(1e-8 * Math.abs(dense)));
         assertThat(objective(spark)).as(name + " spark").isCloseTo(dense, within(1e-8 * Math.abs(dense)));
         assertThat(spark.err()).contains("matcalc: Spark ").contains(N + " rows in 9 blocks").doesNotContain("Exception");
@@ -123,7 +106,7 @@ class SparkSparseTest {
         Path bad = Files.createDirectories(DIR.resolve("bad.libsvm"));
         Files.writeString(bad.resolve("part-00000.svm"), "1 1:2 3:4\n-1 2:1\n");
         Files.writeString(bad.resolve("part-00001.svm"), "1 1:2\n\n-1 4:1 2:5\n");
-        Run r = run("minimize", "norm2(X*w - y)^2", "--over", "w", "--table", bad.toString(), "--data", "X=features",
+        CommandLineRun r = run("minimize", "norm2(X*w - y)^2", "--over", "w", "--table", bad.toString(), "--data", "X=features",
                 "--data", "y=label", "--spark", SharedSpark.MASTER);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(bad.toAbsolutePath().resolve("part-00001.svm") + ":3:8: index 2 after index 4: the indices of a line must increase")
@@ -133,7 +116,7 @@ class SparkSparseTest {
     @Test
     void aUseThatWouldMakeTheFeaturesDenseIsRefused() {
         SharedSpark.get();
-        Run r = run("minimize", "norm2(X*w - y)^2 + 0.1*norm2(X'*X*w)^2 + sum(X'*X)", "--over", "w", "--table", TARGETS.toString(),
+        CommandLineRun r = run("minimize", "norm2(X*w - y)^2 + 0.1*norm2(X'*X*w)^2 + sum(X'*X)", "--over", "w", "--table", TARGETS.toString(),
                 "--data", "X=features", "--data", "y=label", "--spark", SharedSpark.MASTER);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("matcalc: X is sparse (a LIBSVM table's features); X'*X would make a dense " + D + "×" + D + " matrix").doesNotContain("Exception");
