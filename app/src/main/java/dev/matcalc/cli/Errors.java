@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 import java.util.Map;
 
-/** Turns whatever escapes a command into a clear message and an exit code, never a stack trace. */
+/** Turns whatever escapes a command into a clear message and an exit code, never a stack trace (Errors that unwind past picocli: {@link Main#run}). */
 final class Errors {
 
     private Errors() { }
@@ -17,8 +17,6 @@ final class Errors {
         if (cause instanceof SourceError e) return report(cmd, json, e.getMessage(), e.line(), e.column(), e.format());
         if (cause instanceof StackOverflowError || cause.getCause() instanceof StackOverflowError)
             return report(cmd, json, "the expression is too deeply nested to process", 0, 0, null);
-        if (cause instanceof OutOfMemoryError)
-            return report(cmd, json, "the expression is too large to process in the available memory", 0, 0, null);
         String message = "internal error: " + cause + " (please report it with the command that caused it)";
         if (System.getenv("MATCALC_DEBUG") != null) cause.printStackTrace(cmd.getErr());
         report(cmd, json, message, 0, 0, null);

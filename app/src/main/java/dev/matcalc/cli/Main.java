@@ -63,6 +63,18 @@ public final class Main implements Runnable {
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to Errors.handle; an Error unwinds to here, its allocation already dropped
+            cli.getErr().println("matcalc: out of memory (this JVM's heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): the expression, its sizes or its data are too large; a larger heap: JAVA_TOOL_OPTIONS=-Xmx8g ./matcalc ...");
+            cli.getErr().flush();
+            return BAD_INPUT;
+        } catch (StackOverflowError e) {
+            cli.getErr().println("matcalc: the expression is too deeply nested to process");
+            cli.getErr().flush();
+            return BAD_INPUT;
+        }
     }
 }

@@ -82,4 +82,14 @@ class LibsvmTableTest {
         assertThat(features.exitCode()).isEqualTo(2);
         assertThat(features.err()).contains("--features 3 gives the width of a LIBSVM table");
     }
+
+    @Test
+    void aWidthBeyondTheMemoryIsAnErrorNotAStackTrace() throws IOException {
+        Path t = write();
+        // two billion features: the gradient alone would take 16 GB, more than any test JVM's heap
+        Cli huge = Cli.run("minimize", "norm2(X*w - y)^2", "--over", "w", "--table", t.toString(), "--data", "X=features",
+                "--data", "y=label", "--features", "2000000000");
+        assertThat(huge.exitCode()).isEqualTo(2);
+        assertThat(huge.err()).contains("out of memory").contains("JAVA_TOOL_OPTIONS=-Xmx");
+    }
 }
