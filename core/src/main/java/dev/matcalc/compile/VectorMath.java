@@ -16,38 +16,109 @@ final class VectorMath {
 
     /**
      * y = fn(x) lane by lane on [from, to); false for functions left to the scalar loop (cheap or piecewise ones).
-     * Each function has its own loop: the vector intrinsics apply only where the operator is a
-     * constant at the call (a shared loop over a variable operator runs lane by lane, boxed).
+     * Each function has its own loop in its own method: the vector intrinsics apply only where the
+     * operator is a constant at the call (a shared loop over a variable operator runs lane by lane,
+     * boxed), and only where C2 inlines the whole loop body, which one method holding every loop
+     * exceeded (softplus over 4,096 entries ran 20× slower inside a larger program than alone).
      */
     static boolean apply(Fn fn, double[] x, double[] y, int from, int to) {
-        int n = to, step = S.length(), bound = from + S.loopBound(to - from), i = from;
-        switch (fn) {
-            case EXP -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.EXP).intoArray(y, i); }
-            case LOG -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.LOG).intoArray(y, i); }
-            case TANH -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.TANH).intoArray(y, i); }
-            case SIN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.SIN).intoArray(y, i); }
-            case COS -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.COS).intoArray(y, i); }
-            case TAN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.TAN).intoArray(y, i); }
-            case ARCSIN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ASIN).intoArray(y, i); }
-            case ARCCOS -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ACOS).intoArray(y, i); }
-            case ARCTAN -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ATAN).intoArray(y, i); }
-            case SQRT -> { for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.SQRT).intoArray(y, i); }
-            case SIGMOID -> { // 1/(1 + exp(-x))
-                DoubleVector one = DoubleVector.broadcast(S, 1.0);
-                for (; i < bound; i += step) one.div(v(x, i).neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(y, i);
-            }
-            case SOFTPLUS -> { // max(x, 0) + log1p(exp(-|x|)): exp of a non-positive number never overflows
-                for (; i < bound; i += step) {
-                    DoubleVector a = v(x, i);
-                    a.max(0.0).add(a.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P)).intoArray(y, i);
-                }
-            }
-            default -> {
-                return false;
-            }
-        }
-        for (; i < n; i++) y[i] = fn.eval(x[i]);
+        int i = switch (fn) {
+            case EXP -> exp(x, y, from, to);
+            case LOG -> log(x, y, from, to);
+            case TANH -> tanh(x, y, from, to);
+            case SIN -> sin(x, y, from, to);
+            case COS -> cos(x, y, from, to);
+            case TAN -> tan(x, y, from, to);
+            case ARCSIN -> asin(x, y, from, to);
+            case ARCCOS -> acos(x, y, from, to);
+            case ARCTAN -> atan(x, y, from, to);
+            case SQRT -> sqrt(x, y, from, to);
+            case SIGMOID -> sigmoid(x, y, from, to);
+            case SOFTPLUS -> softplus(x, y, from, to);
+            default -> -1;
+        };
+        if (i < 0) return false;
+        for (; i < to; i++) y[i] = fn.eval(x[i]);   // the tail shorter than a vector
         return true;
+    }
+
+    // Each returns where the scalar tail starts.
+    private static int exp(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.EXP).intoArray(y, i);
+        return i;
+    }
+
+    private static int log(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.LOG).intoArray(y, i);
+        return i;
+    }
+
+    private static int tanh(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
+        return i;
+    }
+
+    private static int sin(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.SIN).intoArray(y, i);
+        return i;
+    }
+
+    private static int cos(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.COS).intoArray(y, i);
+        return i;
+    }
+
+    private static int tan(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.TAN).intoArray(y, i);
+        return i;
+    }
+
+    private static int asin(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ASIN).intoArray(y, i);
+        return i;
+    }
+
+    private static int acos(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ACOS).intoArray(y, i);
+        return i;
+    }
+
+    private static int atan(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.ATAN).intoArray(y, i);
+        return i;
+    }
+
+    private static int sqrt(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) v(x, i).lanewise(VectorOperators.SQRT).intoArray(y, i);
+        return i;
+    }
+
+    /** 1/(1 + exp(-x)). */
+    private static int sigmoid(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (; i < bound; i += step) one.div(v(x, i).neg().lanewise(VectorOperators.EXP).add(1.0)).intoArray(y, i);
+        return i;
+    }
+
+    /** max(x, 0) + log1p(exp(-|x|)): exp of a non-positive number never overflows. */
+    private static int softplus(double[] x, double[] y, int from, int to) {
+        int step = S.length(), bound = from + S.loopBound(to - from), i = from;
+        for (; i < bound; i += step) {
+            DoubleVector a = v(x, i);
+            a.max(0.0).add(a.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P)).intoArray(y, i);
+        }
+        return i;
     }
 
     /** a[from, to) = exp(a[from, to)), in place: one row of a matrix while it is in cache. */
