@@ -18,10 +18,29 @@ final class Parallel {
     /** Entries from which a loop is split. */
     static final long MIN_ENTRIES = 1L << 18;
 
+    /** Set while this thread's caller already runs one task per core (see {@link Plan#onOneThread}). */
+    private static final ThreadLocal<Boolean> ONE_THREAD = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** body() with every loop it starts on this thread kept on this thread. */
+    static <T> T onOneThread(java.util.function.Supplier<T> body) {
+        if (ONE_THREAD.get()) return body.get();
+        ONE_THREAD.set(Boolean.TRUE);
+        try {
+            return body.get();
+        } finally {
+            ONE_THREAD.set(Boolean.FALSE);
+        }
+    }
+
+    /** Whether this thread is inside {@link #onOneThread} (for tests). */
+    static boolean onOneThreadNow() {
+        return ONE_THREAD.get();
+    }
+
     /** body(i) for i in [0, count), on several cores when {@code entries} is large; returns when all are done. */
     static void forEach(int count, long entries, IntConsumer body) {
         int parts = Math.min(count, Runtime.getRuntime().availableProcessors());
-        if (entries < MIN_ENTRIES || parts < 2) {
+        if (entries < MIN_ENTRIES || parts < 2 || ONE_THREAD.get()) {
             for (int i = 0; i < count; i++) body.accept(i);
             return;
         }

@@ -53,6 +53,15 @@ public final class Plan {
         return this;
     }
 
+    /**
+     * body() with the plans it runs kept on the calling thread: for callers that already run one
+     * task per core (Spark's tasks, each evaluating its own blocks), where a plan splitting its
+     * loops over the cores would only make the tasks wait for each other.
+     */
+    public static <T> T onOneThread(java.util.function.Supplier<T> body) {
+        return Parallel.onOneThread(body);
+    }
+
     /** Runs every step. */
     public Plan run() {
         for (Step s : steps) s.kernel.run(s);

@@ -43,7 +43,7 @@ public final class SparkRowTable implements RowTable {
 
     /** Caches {@code blocks} and counts them (the first job: it reads the table, and finds its errors). */
     static SparkRowTable dense(SparkSession spark, JavaRDD<RowBlock> blocks, Map<String, Integer> widths, Map<String, Boolean> vectors) {
-        JavaRDD<RowBlock> cached = blocks.persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<RowBlock> cached = cache(spark, blocks);
         long[] counted = DataErrors.run(() -> cached.map(b -> new long[] {b.rows(), 1})
                 .fold(new long[] {0, 0}, (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]}));
         int rows = rows(counted);
@@ -68,7 +68,7 @@ public final class SparkRowTable implements RowTable {
      * view sharing its arrays, made per pass at no cost).
      */
     static SparkRowTable sparse(SparkSession spark, JavaRDD<RowBlock> parsed, LibsvmFormat format) {
-        JavaRDD<RowBlock> cached = parsed.persist(StorageLevel.MEMORY_ONLY());
+        JavaRDD<RowBlock> cached = cache(spark, parsed);
         String features = format.featuresName();
         long[] counted = DataErrors.run(() -> cached.map(b -> new long[] {b.rows(), 1, features == null ? 0 : b.values().get(features).numCols})
                 .fold(new long[] {0, 0, 0}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])}));
@@ -78,6 +78,24 @@ public final class SparkRowTable implements RowTable {
         JavaRDD<RowBlock> widened = features == null ? cached : cached.map(b -> b.widened(widths));
         return new SparkRowTable(spark, cached, widened, rows, counted[1], LibsvmRows.shapes(format, rows, width),
                 features == null ? Set.of() : Set.of(features));
+    }
+
+    /**
+     * The blocks persisted for the passes. In local mode (one JVM: no executor can be lost, so the
+     * lineage protects nothing a task retry needs) they are cut to one partition per core and their
+     * lineage to the cached blocks (Spark's local checkpoint), since each pass is a job whose fixed
+     * cost grows with its tasks and with the lineage each task deserializes (the Parquet scan's
+     * plan): 6 partitions of 2,000,000 × 50 rows on local[2] paid 3-7 ms per task for it, an empty
+     * job on them 40-80 ms against 16-20 ms cut (bench/RESULTS-spark.md). On a cluster the table keeps
+     * Spark's partitions and lineage, so that the blocks of a lost executor are read again.
+     */
+    static JavaRDD<RowBlock> cache(SparkSession spark, JavaRDD<RowBlock> blocks) {
+        if (!spark.sparkContext().isLocal()) return blocks.persist(StorageLevel.MEMORY_ONLY());
+        int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+        JavaRDD<RowBlock> fewer = blocks.getNumPartitions() > cores ? blocks.coalesce(cores) : blocks;
+        JavaRDD<RowBlock> cached = fewer.persist(StorageLevel.MEMORY_ONLY());
+        cached.rdd().localCheckpoint();   // done by the first job (the count that follows)
+        return cached;
     }
 
     private static int rows(long[] counted) {
@@ -180,7 +198,8 @@ public final class SparkRowTable implements RowTable {
     private static double[] evaluate(BlockProgram program, BlockRequest request, RowBlock block) {
         Consumer<TaskContext> hook = beforeBlock;
         if (hook != null) hook.accept(TaskContext.get());
-        return BlockEvaluator.evaluate(program, request, block);
+        // Spark runs a task per core: a block's plan stays on its task's thread
+        return dev.matcalc.compile.Plan.onOneThread(() -> BlockEvaluator.evaluate(program, request, block));
     }
 
     /** a + b entry by entry, into a (an empty array is the zero). */

@@ -72,6 +72,16 @@ class SparkMinimizeTest {
     }
 
     @Test
+    void inLocalModeTheBlocksAreOnePartitionPerCoreWithNothingLost() {
+        // three CSV parts (three read partitions) on local[2,2]: cut to two, every row kept
+        try (RowTable table = open(TestTables.CSV.toString(), 64, "X=x1:x4", "y=label")) {
+            assertThat(table.describe()).endsWith(", 2 partitions");
+            assertThat(table.rows()).isEqualTo(TestTables.X.numRows);
+            assertThat(((SparkRowTable) table).blocks().rdd().isCheckpointed()).isTrue();
+        }
+    }
+
+    @Test
     void aTaskThatFailsOnceIsRetriedWithTheSameAnswer() {
         Solution local = problem("sum(log(1 + exp(-y.*(X*w)))) + lam*norm2(w)^2", null)
                 .data("X", TestTables.X).data("y", TestTables.LABEL).solve();
