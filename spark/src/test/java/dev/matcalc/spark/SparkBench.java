@@ -55,13 +55,15 @@ public final class SparkBench {
         if (mllibScales == null) mllibScales = List.of(scales.get(0));
         double lambda = 1e-3;
         List<String> lines = new ArrayList<>();
-        lines.add("| master | rows | tool | iterations | passes | seconds | s/iteration | ms/pass | floor (ms/pass) | pass / floor | objective | matcalc to MLlib's objective |");
-        lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        lines.add("| master | rows | tool | iterations | passes | seconds | s/iteration | ms/pass | floor (ms/pass) | pass / floor | read floor (ms) | pass / read floor | objective | matcalc to MLlib's objective |");
+        lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        List<String> emptyPasses = new ArrayList<>();
         List<String> bandwidths = new ArrayList<>();
         for (String master : masters) {
             int threads = threads(master);
-            double bandwidth = CopyBandwidth.bytesPerSecond(threads);
-            bandwidths.add(String.format(Locale.ROOT, "%s: %.1f GB/s (%d thread%s)", master, bandwidth / 1e9, threads, threads == 1 ? "" : "s"));
+            double bandwidth = CopyBandwidth.bytesPerSecond(threads), reading = CopyBandwidth.readBytesPerSecond(threads);
+            bandwidths.add(String.format(Locale.ROOT, "%s: copy %.1f GB/s, read %.1f GB/s (%d thread%s)", master, bandwidth / 1e9, reading / 1e9,
+                    threads, threads == 1 ? "" : "s"));
             SparkSession spark = SparkSession.builder().appName("matcalc-bench").master(master)
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false").getOrCreate();
@@ -77,7 +79,7 @@ public final class SparkBench {
                 int n = Math.multiplyExact(rows, scale);
                 Path data = Path.of("target/spark-bench/data-" + n + "x" + cols + ".parquet");
                 if (!Files.exists(data)) write(spark, n, cols, data);
-                double floor = (double) n * (cols + 1) * Double.BYTES / bandwidth;
+                double floor = (double) n * (cols + 1) * Double.BYTES / bandwidth, readFloor = floor * bandwidth / reading;
                 double mllibObjectiveValue = Double.NaN;
                 double[] wMllib = null;
                 if (mllibScales.contains(scale)) {
@@ -98,9 +100,10 @@ public final class SparkBench {
                     int mllibIterations = model.summary().totalIterations();
                     wMllib = model.coefficients().toArray();
                     df.unpersist(true);
-                    lines.add(String.format(Locale.ROOT, "| %s | %,d | MLlib LogisticRegression | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %s | |",
+                    lines.add(String.format(Locale.ROOT, "| %s | %,d | MLlib LogisticRegression | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %.2f | %.1f× | %s | |",
                             master, n, mllibIterations, mllibPasses, mllibSeconds, mllibSeconds / Math.max(1, mllibIterations),
-                            1e3 * mllibSeconds / mllibPasses, 1e3 * floor, mllibSeconds / mllibPasses / floor, "OBJECTIVE"));
+                            1e3 * mllibSeconds / mllibPasses, 1e3 * floor, mllibSeconds / mllibPasses / floor,
+                            1e3 * readFloor, mllibSeconds / mllibPasses / readFloor, "OBJECTIVE"));
                 }
                 try (SparkRowTable table = SparkBackend.open(spark, new TableSource(data.toString(),
                         List.of(ColumnBinding.parse("X=features"), ColumnBinding.parse("y=label")), blockRows), null)) {
@@ -124,10 +127,18 @@ public final class SparkBench {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     long passes = table.passes() - passes0;
                     double passSeconds = (table.seconds() - seconds0) / passes;
-                    lines.add(String.format(Locale.ROOT, "| %s | %,d | matcalc --spark | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %.10f | %s |",
+                    lines.add(String.format(Locale.ROOT, "| %s | %,d | matcalc --spark | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %.2f | %.1f× | %.10f | %s |",
                             master, n, s.iterations(), passes, seconds, seconds / Math.max(1, s.iterations()), 1e3 * passSeconds, 1e3 * floor,
-                            passSeconds / floor, s.objective(),
+                            passSeconds / floor, 1e3 * readFloor, passSeconds / readFloor, s.objective(),
                             Double.isNaN(target) ? "" : Double.isNaN(reached[0]) ? "not reached" : String.format(Locale.ROOT, "%.2f s", reached[0])));
+                    // Spark's own cost of a pass: the same job over the same cached blocks, doing nothing with them
+                    double empty = Double.MAX_VALUE;
+                    for (int k = 0; k < 5; k++) {
+                        long t0 = System.nanoTime();
+                        table.blocks().treeAggregate(new double[0], (acc, block) -> acc, SparkRowTable::add, 1);
+                        empty = Math.min(empty, (System.nanoTime() - t0) / 1e6);
+                    }
+                    emptyPasses.add(String.format(Locale.ROOT, "%s, %,d rows (%d partitions): %.1f ms", master, n, table.blocks().getNumPartitions(), empty));
                 }
             }
             spark.stop();
@@ -135,7 +146,9 @@ public final class SparkBench {
         lines.forEach(System.out::println);
         System.out.println();
         System.out.println("Copy bandwidth (read + write of 256 MB, best of 5): " + String.join("; ", bandwidths)
-                + ". floor/pass = bytes of the rows (features and label, 8 bytes each) / that bandwidth.");
+                + ". floor/pass = bytes of the rows (features and label, 8 bytes each) / the copy bandwidth; read floor: / the read bandwidth"
+                + " (a Java loop summing 256 MB).");
+        System.out.println("An empty pass (the same job over the cached blocks, doing nothing with them; best of 5): " + String.join("; ", emptyPasses) + ".");
     }
 
     private static List<Integer> parseScales(String list) {
