@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * A table held by Spark as a cached RDD of {@link RowBlock}s. Each pass is one
- * {@code treeAggregate}: the request (the point, and in a second pass the weights) is broadcast,
+ * {@code treeAggregate}: the request (the point, and in a second pass the weights) travels with the tasks,
  * every block answers with {@link BlockEvaluator#evaluate} and the answers are added up the tree.
  * A task that fails is rerun by Spark from the cached (or recomputed) blocks, with the same answer.
  */
@@ -155,15 +155,17 @@ public final class SparkRowTable implements RowTable {
             @Override
             public double[] sum(BlockRequest request) {
                 long started = System.nanoTime();
-                Broadcast<BlockRequest> point = jsc.broadcast(request);
+                // The request (the point, and the weights of a second pass) travels in the task's
+                // closure, which Spark already broadcasts once per stage: a broadcast of its own cost
+                // another block to write, fetch and destroy per pass. The program, the same for every
+                // pass, is broadcast once and kept by each executor.
                 try {
                     double[] total = DataErrors.run(() -> blocks.treeAggregate(new double[0],
-                            (acc, block) -> add(acc, evaluate(shipped.value(), point.value(), block)),
+                            (acc, block) -> add(acc, evaluate(shipped.value(), request, block)),
                             SparkRowTable::add, depth));
                     if (total.length == 0) throw new IllegalStateException("the table has no blocks");
                     return total;
                 } finally {
-                    point.destroy();
                     long took = System.nanoTime() - started;
                     nanosHere += took;
                     passesHere++;

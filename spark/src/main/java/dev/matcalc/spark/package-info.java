@@ -7,7 +7,7 @@
  * {@link dev.matcalc.problem.rows.RowBlock}s of a few thousand rows, cached
  * ({@link dev.matcalc.spark.CsvBlocks}, {@link dev.matcalc.spark.ParquetBlocks}). The objective's
  * row part, split in core ({@link dev.matcalc.problem.rows.RowSeparation}), is broadcast once;
- * each evaluation broadcasts the point and runs one {@code treeAggregate}
+ * each evaluation runs one {@code treeAggregate} with the point in its tasks' closure
  * ({@link dev.matcalc.spark.SparkRowTable}), in which every block runs its compiled plan
  * ({@link dev.matcalc.problem.rows.BlockEvaluator}). The solver stays on the driver: the same
  * L-BFGS-B, bounds and augmented Lagrangian as a local solve.
