@@ -224,12 +224,20 @@ public final class SparkRowTable implements RowTable {
 
     @Override
     public String describe() {
-        return "Spark " + spark.version() + " " + master + ": " + rows + " rows in " + blockCount + " blocks, "
-                + blocks.getNumPartitions() + " partitions";
+        return "Spark " + spark.version() + " " + master + ": " + count(rows, "row") + " in " + count(blockCount, "block") + ", "
+                + count(blocks.getNumPartitions(), "partition");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     @Override
     public void close() {
-        cached.unpersist(false);
+        // RDD.unpersist warns that a locally checkpointed RDD cannot be recomputed once its blocks are
+        // gone: true and intended here (the table is done with), so in local mode the blocks are
+        // dropped as unpersist drops them, without the warning on the user's terminal.
+        if (cached.rdd().isLocallyCheckpointed()) spark.sparkContext().unpersistRDD(cached.id(), false);
+        else cached.unpersist(false);
     }
 }
