@@ -147,7 +147,8 @@ final class RowFusion {
             double[] g = b.out.data;            // read at every run: Plan.runInto may have replaced it
             int n = a.rows, d = x.cols;
             int block = Math.max(1, (lanes ? LANE_BLOCK_ENTRIES : BLOCK_ENTRIES) / d), blocks = (n + block - 1) / block;
-            int parts = Math.min(blocks, Runtime.getRuntime().availableProcessors());
+            // more shares than cores (each with its own g), claimed as cores come free ({@link Parallel#forEach})
+            int parts = Math.min(blocks, Runtime.getRuntime().availableProcessors() * Parallel.UNITS_PER_CORE);
             if (partial == null || partial.length != parts) {
                 partial = new double[parts][];
                 for (int p = 1; p < parts; p++) partial[p] = new double[g.length];
