@@ -1,7 +1,6 @@
 package dev.matcalc.compile;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,6 +19,7 @@ final class RowKernels {
     /** z[row0 + i] = alpha · (row row0 + i of x)·w for i in [0, rows). */
     static void dots(double[] x, int row0, int rows, int d, double[] w, double alpha, double[] z) {
         int step = S.length(), bound = S.loopBound(d), i = 0;
+        double[] lanes = new double[step];
         for (; i + 4 <= rows; i += 4) {
             int o0 = (row0 + i) * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
             DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
@@ -31,8 +31,7 @@ final class RowKernels {
                 s2 = DoubleVector.fromArray(S, x, o2 + j).fma(wj, s2);
                 s3 = DoubleVector.fromArray(S, x, o3 + j).fma(wj, s3);
             }
-            double t0 = s0.reduceLanes(VectorOperators.ADD), t1 = s1.reduceLanes(VectorOperators.ADD),
-                    t2 = s2.reduceLanes(VectorOperators.ADD), t3 = s3.reduceLanes(VectorOperators.ADD);
+            double t0 = sum(s0, lanes), t1 = sum(s1, lanes), t2 = sum(s2, lanes), t3 = sum(s3, lanes);
             for (; j < d; j++) {
                 double wj = w[j];
                 t0 += x[o0 + j] * wj;
@@ -49,10 +48,22 @@ final class RowKernels {
             int o = (row0 + i) * d, j = 0;
             DoubleVector s = DoubleVector.zero(S);
             for (; j < bound; j += step) s = DoubleVector.fromArray(S, x, o + j).fma(DoubleVector.fromArray(S, w, j), s);
-            double t = s.reduceLanes(VectorOperators.ADD);
+            double t = sum(s, lanes);
             for (; j < d; j++) t += x[o + j] * w[j];
             z[row0 + i] = alpha * t;
         }
+    }
+
+    /**
+     * The lanes' sum, left to right. Not {@code reduceLanes(ADD)}: its order is unspecified, and the
+     * interpreted and the compiled code sum in different orders, so that a solve run before C2 had
+     * compiled this and the same solve after it differed in the last bits.
+     */
+    private static double sum(DoubleVector v, double[] lanes) {
+        v.intoArray(lanes, 0);
+        double s = 0;
+        for (double lane : lanes) s += lane;
+        return s;
     }
 
     /** g += alpha · Σᵢ r[row0 + i] · (row row0 + i of x) for i in [0, rows). */
