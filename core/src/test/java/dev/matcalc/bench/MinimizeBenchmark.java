@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * matcalc's side of bench/minimize.sh, in-process (a warm JVM): the problem is compiled once, solved
- * until the JIT is warm (at least twice, up to 2 s), then solved {@code --repeats} times from the same start (the best time is
+ * until the JIT is warm (for 6 s, at least twice, at most 2,000 times), then solved {@code --repeats} times from the same start (the best time is
  * reported, with the solution's objective, iterations and evaluations); the value and gradient alone
  * is timed too (the per-gradient cost compared with the memory-bandwidth floor). Prints one JSON
  * object on the last line of stdout. Arguments:
@@ -36,6 +36,9 @@ import java.util.Map;
  */
 public final class MinimizeBenchmark {
     private MinimizeBenchmark() { }
+
+    static final long WARM_NANOS = 6_000_000_000L;
+    static final int WARM_SOLVES = 2_000;
 
     public static void main(String[] args) throws Exception {
         String objective = args[0];
@@ -74,8 +77,12 @@ public final class MinimizeBenchmark {
         o.onIteration(it -> trace.add(new double[] {it.nanos() / 1e9, it.objective()}));
         Options options = o.options();
         Solution first = ProblemSolver.solve(compiled, options);
-        long warming = System.nanoTime();                                  // the JIT warms up: at least two solves, up to 2 s
-        for (int w = 1; w < 2 || w < 10 && System.nanoTime() - warming < 2_000_000_000L; w++) ProblemSolver.solve(compiled, options);
+        // The JIT warms up: at least WARM_NANOS of solving and two solves, at most WARM_SOLVES. Ten solves
+        // were not enough for the 30–60 ms ones: C2 was still compiling the solver and the evaluation
+        // (its compile queue waits for a core on a 2-core machine), and the timed solves ran up to 2×
+        // slower than once it had finished, about 4 s of solving later.
+        long warming = System.nanoTime();
+        for (int w = 1; w < 2 || w < WARM_SOLVES && System.nanoTime() - warming < WARM_NANOS; w++) ProblemSolver.solve(compiled, options);
         double best = Double.POSITIVE_INFINITY;
         Solution kept = first;
         List<double[]> keptTrace = List.of();

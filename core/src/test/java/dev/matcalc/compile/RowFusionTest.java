@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * X·w, element-wise steps and X'·r fused into one pass over X's rows ({@link RowFusion}) give the
  * numbers of the interpreter, for block counts that do and do not divide the rows, one core's share
- * or several; groups that are not row-independent stay unfused.
+ * or several, on the SIMD path and on BLAS calls; groups that are not row-independent stay unfused.
  */
 class RowFusionTest {
     private static final String FUSED = "one pass over the rows";
@@ -26,6 +26,7 @@ class RowFusionTest {
     @AfterEach
     void reset() {
         RowFusion.minEntries(RowFusion.MIN_ENTRIES);
+        RowFusion.lanes(true);
         Dense.force(null);
     }
 
@@ -46,11 +47,25 @@ class RowFusionTest {
     @Test
     void lossesOfLinearModelsAreFusedAndAgree() {
         RowFusion.minEntries(1);
+        lossesAgree();
+    }
+
+    @Test
+    void theBlasPathAgreesToo() {
+        RowFusion.minEntries(1);
+        RowFusion.lanes(false);
+        lossesAgree();
+    }
+
+    /** Each loss at each size fused (on the path chosen) and against the interpreter. */
+    private static void lossesAgree() {
         List<String> losses = List.of("sum(log(1 + exp(-y.*(X*w)))) + 0.5*norm2(w)^2",
                 "norm2(X*w - y)^2 + 2*norm2(w)^2", "sum(exp(X*w)) - y'*X*w", "sum(tanh(X*w).^2) + sum(sigmoid(X*w + y))");
         // rows: one block, many blocks with a remainder, fewer rows than cores; columns beyond a block
+        // (of either path); rows not a multiple of 4 and columns not of the SIMD width (tails)
         List<Map<String, Integer>> sizes = List.of(Map.of("n", 37, "m", 5), Map.of("n", 4099, "m", 3),
-                Map.of("n", 1, "m", 9000), Map.of("n", 3, "m", 20_000), Map.of("n", 600, "m", 70));
+                Map.of("n", 1, "m", 9000), Map.of("n", 3, "m", 20_000), Map.of("n", 3, "m", 40_000),
+                Map.of("n", 600, "m", 70), Map.of("n", 1203, "m", 1001));
         for (String loss : losses)
             for (Map<String, Integer> dims : sizes) {
                 CompiledDerivative c = agrees(loss, "w", dims, loss.length() + dims.get("n"));
@@ -61,6 +76,7 @@ class RowFusionTest {
     @Test
     void theFusedPassTakesThePureJavaBlasToo() {
         RowFusion.minEntries(1);
+        RowFusion.lanes(false);
         Dense.force(true);
         CompiledDerivative c = agrees("sum(log(1 + exp(-y.*(X*w))))", "w", Map.of("n", 301, "m", 40), 3);
         assertThat(c.steps()).anyMatch(s -> s.startsWith(FUSED));
