@@ -61,9 +61,10 @@ public final class SparkBench {
         List<String> bandwidths = new ArrayList<>();
         for (String master : masters) {
             int threads = threads(master);
-            double bandwidth = CopyBandwidth.bytesPerSecond(threads), reading = CopyBandwidth.readBytesPerSecond(threads);
-            bandwidths.add(String.format(Locale.ROOT, "%s: copy %.1f GB/s, read %.1f GB/s (%d thread%s)", master, bandwidth / 1e9, reading / 1e9,
-                    threads, threads == 1 ? "" : "s"));
+            // The machine's bandwidth is measured before and after the runs and the higher taken (it varies
+            // between minutes on this virtual machine; the higher makes the floor lower, the ratio stricter)
+            double[] copyBefore = {CopyBandwidth.bytesPerSecond(threads), CopyBandwidth.readBytesPerSecond(threads)};
+            List<PassRow> rowsHere = new ArrayList<>();
             SparkSession spark = SparkSession.builder().appName("matcalc-bench").master(master)
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.ui.enabled", "false").getOrCreate();
@@ -79,7 +80,7 @@ public final class SparkBench {
                 int n = Math.multiplyExact(rows, scale);
                 Path data = Path.of("target/spark-bench/data-" + n + "x" + cols + ".parquet");
                 if (!Files.exists(data)) write(spark, n, cols, data);
-                double floor = (double) n * (cols + 1) * Double.BYTES / bandwidth, readFloor = floor * bandwidth / reading;
+                long bytes = (long) n * (cols + 1) * Double.BYTES;
                 double mllibObjectiveValue = Double.NaN;
                 double[] wMllib = null;
                 if (mllibScales.contains(scale)) {
@@ -100,10 +101,9 @@ public final class SparkBench {
                     int mllibIterations = model.summary().totalIterations();
                     wMllib = model.coefficients().toArray();
                     df.unpersist(true);
-                    lines.add(String.format(Locale.ROOT, "| %s | %,d | MLlib LogisticRegression | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %.2f | %.1f× | %s | |",
+                    rowsHere.add(new PassRow(String.format(Locale.ROOT, "| %s | %,d | MLlib LogisticRegression | %d | %d | %.2f | %.3f | %.1f |",
                             master, n, mllibIterations, mllibPasses, mllibSeconds, mllibSeconds / Math.max(1, mllibIterations),
-                            1e3 * mllibSeconds / mllibPasses, 1e3 * floor, mllibSeconds / mllibPasses / floor,
-                            1e3 * readFloor, mllibSeconds / mllibPasses / readFloor, "OBJECTIVE"));
+                            1e3 * mllibSeconds / mllibPasses), mllibSeconds / mllibPasses, bytes, " OBJECTIVE | |"));
                 }
                 try (SparkRowTable table = SparkBackend.open(spark, new TableSource(data.toString(),
                         List.of(ColumnBinding.parse("X=features"), ColumnBinding.parse("y=label")), blockRows), null)) {
@@ -112,8 +112,9 @@ public final class SparkBench {
                     if (wMllib != null) {
                         mllibObjectiveValue = Optimization.minimize(objective).over("w").data("lam", lambda)
                                 .start("w", wMllib).maxIterations(0).solve(table).objective();
-                        int last = lines.size() - 1;
-                        lines.set(last, lines.get(last).replace("OBJECTIVE", String.format(Locale.ROOT, "%.10f", mllibObjectiveValue)));
+                        PassRow last = rowsHere.remove(rowsHere.size() - 1);
+                        rowsHere.add(new PassRow(last.head(), last.passSeconds(), last.bytes(),
+                                last.tail().replace("OBJECTIVE", String.format(Locale.ROOT, "%.10f", mllibObjectiveValue))));
                     }
                     double target = mllibObjectiveValue;
                     long passes0 = table.passes();
@@ -127,10 +128,10 @@ public final class SparkBench {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     long passes = table.passes() - passes0;
                     double passSeconds = (table.seconds() - seconds0) / passes;
-                    lines.add(String.format(Locale.ROOT, "| %s | %,d | matcalc --spark | %d | %d | %.2f | %.3f | %.1f | %.2f | %.1f× | %.2f | %.1f× | %.10f | %s |",
-                            master, n, s.iterations(), passes, seconds, seconds / Math.max(1, s.iterations()), 1e3 * passSeconds, 1e3 * floor,
-                            passSeconds / floor, 1e3 * readFloor, passSeconds / readFloor, s.objective(),
-                            Double.isNaN(target) ? "" : Double.isNaN(reached[0]) ? "not reached" : String.format(Locale.ROOT, "%.2f s", reached[0])));
+                    rowsHere.add(new PassRow(String.format(Locale.ROOT, "| %s | %,d | matcalc --spark | %d | %d | %.2f | %.3f | %.1f |",
+                            master, n, s.iterations(), passes, seconds, seconds / Math.max(1, s.iterations()), 1e3 * passSeconds), passSeconds, bytes,
+                            String.format(Locale.ROOT, " %.10f | %s |", s.objective(),
+                                    Double.isNaN(target) ? "" : Double.isNaN(reached[0]) ? "not reached" : String.format(Locale.ROOT, "%.2f s", reached[0]))));
                     // Spark's own cost of a pass: the same job over the same cached blocks, doing nothing with them
                     double empty = Double.MAX_VALUE;
                     for (int k = 0; k < 5; k++) {
@@ -142,14 +143,24 @@ public final class SparkBench {
                 }
             }
             spark.stop();
+            double copy = Math.max(copyBefore[0], CopyBandwidth.bytesPerSecond(threads)), reading = Math.max(copyBefore[1], CopyBandwidth.readBytesPerSecond(threads));
+            bandwidths.add(String.format(Locale.ROOT, "%s: copy %.1f GB/s, read %.1f GB/s (%d thread%s; before the runs %.1f and %.1f)", master, copy / 1e9,
+                    reading / 1e9, threads, threads == 1 ? "" : "s", copyBefore[0] / 1e9, copyBefore[1] / 1e9));
+            for (PassRow r : rowsHere) {
+                double floor = r.bytes() / copy, readFloor = r.bytes() / reading;
+                lines.add(r.head() + String.format(Locale.ROOT, " %.2f | %.1f× | %.2f | %.1f× |", 1e3 * floor, r.passSeconds() / floor,
+                        1e3 * readFloor, r.passSeconds() / readFloor) + r.tail());
+            }
         }
         lines.forEach(System.out::println);
         System.out.println();
-        System.out.println("Copy bandwidth (read + write of 256 MB, best of 5): " + String.join("; ", bandwidths)
-                + ". floor/pass = bytes of the rows (features and label, 8 bytes each) / the copy bandwidth; read floor: / the read bandwidth"
-                + " (a Java loop summing 256 MB).");
+        System.out.println("Bandwidth (copy: read + write of 256 MB; read: a Java loop summing 256 MB; best of 5, the higher of before and after the runs): " + String.join("; ", bandwidths)
+                + ". floor/pass = bytes of the rows (features and label, 8 bytes each) / the copy bandwidth; read floor: / the read bandwidth.");
         System.out.println("An empty pass (the same job over the cached blocks, doing nothing with them; best of 5): " + String.join("; ", emptyPasses) + ".");
     }
+
+    /** A table row: the columns before the floors, a pass's seconds and bytes, the columns after. */
+    private record PassRow(String head, double passSeconds, long bytes, String tail) { }
 
     private static List<Integer> parseScales(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).map(Integer::parseInt).toList();
