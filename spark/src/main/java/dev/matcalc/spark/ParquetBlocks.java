@@ -41,9 +41,13 @@ final class ParquetBlocks {
 
     static SparkRowTable read(SparkSession spark, TableSource source) {
         Dataset<Row> df;
+        // In local mode a path without a scheme is a local file: a missing one is said plainly (Spark
+        // would name it in an analysis error, after logging a stack trace of its own)
+        if (spark.sparkContext().isLocal() && !source.path().contains(":") && !java.nio.file.Files.exists(java.nio.file.Path.of(source.path())))
+            throw new SourceError("--table " + source.path() + ": no such file or directory");
         try {
             df = spark.read().parquet(source.path());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {          // AnalysisException (a missing path) is checked, yet Scala throws it
             throw new SourceError("--table " + source.path() + ": cannot read it as Parquet: " + firstLine(e.getMessage()));
         }
         StructType schema = df.schema();

@@ -64,4 +64,14 @@ class BadTableTest {
         assertThatThrownBy(() -> SparkBackend.open(SharedSpark.get(), a, null))
                 .isInstanceOf(SourceError.class).hasMessageContaining(".parquet: row 3: column a is NaN, not a finite number");
     }
+
+    @Test
+    void aMissingOrUnreadableParquetTableIsNamedNotAnInternalError() {
+        String missing = TestTables.DIR.resolve("no-such-table.parquet").toString();
+        assertThatThrownBy(() -> SparkBackend.open(SharedSpark.get(), source(missing), null))
+                .isInstanceOf(SourceError.class).hasMessage("--table " + missing + ": no such file or directory");
+        String notParquet = TestTables.csv("not-parquet.parquet", "this is text\n");
+        assertThatThrownBy(() -> SparkBackend.open(SharedSpark.get(), source(notParquet), null))
+                .isInstanceOf(SourceError.class).hasMessageStartingWith("--table " + notParquet + ": cannot read it as Parquet: ");
+    }
 }
