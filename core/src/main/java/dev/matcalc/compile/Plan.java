@@ -62,6 +62,12 @@ public final class Plan {
         return Parallel.onOneThread(body);
     }
 
+    /** The value input {@code name} reads now, or null (for tests). */
+    DMatrixRMaj input(String name) {
+        Step in = inputs.get(name);
+        return in == null ? null : in.out;
+    }
+
     /** Runs every step. */
     public Plan run() {
         for (Step s : steps) s.kernel.run(s);

@@ -150,7 +150,7 @@ final class PlanBuilder {
     }
 
     private Step input(Var v) {
-        DMatrixRMaj value = at.value(v.name());
+        DMatrixRMaj value = at.valueToRead(v.name());  // not copied: an input step is never written (not owned)
         int[] size = value != null ? new int[] {value.numRows, value.numCols} : at.size(v.shape());
         Step s = add(new Step("input " + v.name(), size[0], size[1], List.of(), -1, self -> { }));
         s.owned = false;
