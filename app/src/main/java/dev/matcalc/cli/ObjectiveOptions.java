@@ -49,7 +49,7 @@ final class ObjectiveOptions {
     String spark;
 
     @Option(names = "--block-rows", paramLabel = "N", defaultValue = "4096",
-            description = "Rows per block of a --table held in blocks (default ${DEFAULT-VALUE}).")
+            description = "Rows per block of a --table held in blocks, 1 to 1048576 (default ${DEFAULT-VALUE}).")
     int blockRows;
 
     Problem problem(Optimization start, Map<String, DataValue> data, Map<String, DataValue> startValues) {

@@ -24,11 +24,16 @@ import java.util.Map;
 final class Tables {
     private Tables() { }
 
+    /** The most rows a block may hold: blocks are meant to stay in cache; a million rows is far past that already. */
+    static final int MAX_BLOCK_ROWS = 1 << 20;
+
     /** The table with its column bindings, and the other --data values. */
     record Bound(TableSource source, Map<String, DataValue> others) { }
 
     static Bound bind(String table, List<String> data, int blockRows, Integer features) {
         if (blockRows < 1) throw new SourceError("--block-rows must be at least 1, not " + blockRows);
+        if (blockRows > MAX_BLOCK_ROWS)
+            throw new SourceError("--block-rows must be at most " + MAX_BLOCK_ROWS + " (a block is held as one array per binding), not " + blockRows);
         if (features != null && features < 1) throw new SourceError("--features must be at least 1, not " + features);
         List<ColumnBinding> columns = new ArrayList<>();
         List<String> others = new ArrayList<>();

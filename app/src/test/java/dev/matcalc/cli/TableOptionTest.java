@@ -76,6 +76,12 @@ class TableOptionTest {
         Cli none = Cli.run("minimize", "norm2(A*x - b)^2", "--over", "x", "--table", t.toString());
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("no --data binds its columns");
+        for (String rows : new String[] {"0", "2000000000"}) {
+            Cli blocks = Cli.run("minimize", "norm2(A*x - b)^2", "--over", "x", "--table", t.toString(), "--data", "A=a1:a3", "--data", "b=b",
+                    "--block-rows", rows);
+            assertThat(blocks.exitCode()).as(blocks.err()).isEqualTo(2);
+            assertThat(blocks.err()).contains("--block-rows must be at").contains(rows).doesNotContain("Exception");
+        }
     }
 
     @Test

@@ -33,7 +33,14 @@ final class Sessions {
                     .config("spark.ui.enabled", System.getProperty("spark.ui.enabled", "false"))
                     .config("spark.ui.showConsoleProgress", "false");
         }
-        SparkSession s = b.getOrCreate();
+        SparkSession s;
+        try {
+            s = b.getOrCreate();
+        } catch (Exception e) {     // SparkException is checked, yet Scala throws it: a master Spark cannot parse or reach
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            throw new dev.matcalc.syntax.SourceError("--spark " + master + ": Spark cannot start with this master: " + why
+                    + " (masters: local, local[K], local[*], spark://HOST:PORT, yarn, k8s://...)");
+        }
         s.sparkContext().setLogLevel(System.getProperty("matcalc.spark.log", "WARN"));
         return s;
     }
