@@ -1,6 +1,7 @@
 package dev.matcalc.compile;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,14 +11,30 @@ import jdk.incubator.vector.VectorSpecies;
  * as two BLAS calls per block: a block is small (it must still be in cache for the second half), and
  * a native call costs about a microsecond, which at 8 rows of 1,000 was a third of the pass. Loaded
  * only when the vector module is in the runtime ({@link ElementwiseKernels#VECTOR}).
+ *
+ * <p>Rows of {@link #NARROW} entries or fewer (50 features, say: the tables of a Spark solve) take
+ * kernels of their own: a row is a few vectors, so the wide kernels' per-row costs dominate there
+ * (the lanes' sum through memory, the scalar tail, g read and written every four rows). The narrow
+ * ones sum lanes with three shuffles, take a row's tail as its last full-width vector, and keep each
+ * vector of g in registers over the whole block.
  */
 final class RowKernels {
     private RowKernels() { }
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
+    /**
+     * Rows this wide or narrower (and at least a vector wide) take the narrow kernels: eight vectors,
+     * 64 entries with AVX-512. Wider rows keep the kernels measured at 1,000 columns.
+     */
+    static final int NARROW = 8 * S.length();
+
     /** z[row0 + i] = alpha · (row row0 + i of x)·w for i in [0, rows). */
     static void dots(double[] x, int row0, int rows, int d, double[] w, double alpha, double[] z) {
+        if (d <= NARROW && d >= S.length()) {
+            narrowDots(x, row0, rows, d, w, alpha, z);
+            return;
+        }
         int step = S.length(), bound = S.loopBound(d), i = 0;
         double[] lanes = new double[step];
         for (; i + 4 <= rows; i += 4) {
@@ -68,6 +85,10 @@ final class RowKernels {
 
     /** g += alpha · Σᵢ r[row0 + i] · (row row0 + i of x) for i in [0, rows). */
     static void addRows(double[] x, int row0, int rows, int d, double[] r, double alpha, double[] g) {
+        if (d <= NARROW && d >= S.length()) {
+            narrowAddRows(x, row0, rows, d, r, alpha, g);
+            return;
+        }
         int step = S.length(), bound = S.loopBound(d), i = 0;
         for (; i + 4 <= rows; i += 4) {
             int o0 = (row0 + i) * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
@@ -91,6 +112,102 @@ final class RowKernels {
             DoubleVector v = DoubleVector.broadcast(S, c);
             for (; j < bound; j += step) DoubleVector.fromArray(S, x, o + j).fma(v, DoubleVector.fromArray(S, g, j)).intoArray(g, j);
             for (; j < d; j++) g[j] += c * x[o + j];
+        }
+    }
+
+    /** Swaps lanes i and i ^ k (null where k is not below the lane count): the steps of the lanes' sum. */
+    private static final VectorShuffle<Double> SWAP1 = swap(1), SWAP2 = swap(2), SWAP4 = swap(4), SWAP8 = swap(8);
+
+    private static VectorShuffle<Double> swap(int k) {
+        return k < S.length() ? VectorShuffle.fromOp(S, i -> i ^ k) : null;
+    }
+
+    /**
+     * The lanes' sum as a fixed tree ((v0 + v4) + (v2 + v6)) + ((v1 + v5) + (v3 + v7)): each step is
+     * lane-wise, so interpreted and compiled code give the same bits (unlike {@code reduceLanes}).
+     */
+    private static double lanesSum(DoubleVector v) {
+        if (SWAP8 != null) v = v.add(v.rearrange(SWAP8));
+        if (SWAP4 != null) v = v.add(v.rearrange(SWAP4));
+        if (SWAP2 != null) v = v.add(v.rearrange(SWAP2));
+        if (SWAP1 != null) v = v.add(v.rearrange(SWAP1));
+        return v.lane(0);
+    }
+
+    /**
+     * {@link #dots} for step ≤ d ≤ {@link #NARROW}, two rows at a time. A row's tail (d not a
+     * multiple of the vector) is the row's last full-width vector, x[o + d - step, o + d), times w's
+     * matching lanes with those already summed set to zero: no masked load, which C2 left to the
+     * library's allocating Java fallback here (half the pass's time).
+     */
+    private static void narrowDots(double[] x, int row0, int rows, int d, double[] w, double alpha, double[] z) {
+        int step = S.length(), full = S.loopBound(d), i = 0, back = d - step;
+        boolean hasTail = full < d;
+        DoubleVector wTail = DoubleVector.fromArray(S, tailWeights(w, d, full), 0);
+        for (; i + 2 <= rows; i += 2) {
+            int o0 = (row0 + i) * d, o1 = o0 + d, j = 0;
+            DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
+            for (; j < full; j += step) {
+                DoubleVector wj = DoubleVector.fromArray(S, w, j);
+                s0 = DoubleVector.fromArray(S, x, o0 + j).fma(wj, s0);
+                s1 = DoubleVector.fromArray(S, x, o1 + j).fma(wj, s1);
+            }
+            if (hasTail) {
+                s0 = DoubleVector.fromArray(S, x, o0 + back).fma(wTail, s0);
+                s1 = DoubleVector.fromArray(S, x, o1 + back).fma(wTail, s1);
+            }
+            z[row0 + i] = alpha * lanesSum(s0);
+            z[row0 + i + 1] = alpha * lanesSum(s1);
+        }
+        if (i < rows) {
+            int o = (row0 + i) * d;
+            DoubleVector s = DoubleVector.zero(S);
+            for (int j = 0; j < full; j += step) s = DoubleVector.fromArray(S, x, o + j).fma(DoubleVector.fromArray(S, w, j), s);
+            if (hasTail) s = DoubleVector.fromArray(S, x, o + back).fma(wTail, s);
+            z[row0 + i] = alpha * lanesSum(s);
+        }
+    }
+
+    /** w[d - step, d) with the lanes before {@code full} (summed by the full vectors) zero. */
+    private static double[] tailWeights(double[] w, int d, int full) {
+        double[] lanes = new double[S.length()];
+        for (int l = 0; l < lanes.length; l++) {
+            int j = d - lanes.length + l;
+            lanes[l] = j >= full ? w[j] : 0;
+        }
+        return lanes;
+    }
+
+    /**
+     * {@link #addRows} for step ≤ d ≤ {@link #NARROW}: one vector of g at a time, summed over all
+     * the rows (four accumulators, for the rows in turn) and added to g once, as a dot product keeps
+     * its sum in a register, instead of g read and written every few rows. The tail is the rows' last
+     * full-width vectors, of which only the lanes past the full vectors are added to g. (Eight
+     * accumulators for a whole row in one loop were slower: vectors that meet at branches are boxed
+     * on the heap by C2.)
+     */
+    private static void narrowAddRows(double[] x, int row0, int rows, int d, double[] r, double alpha, double[] g) {
+        int step = S.length(), full = S.loopBound(d);
+        for (int j = 0; j < d; j += step) {
+            boolean tail = j == full;
+            int from = tail ? d - step : j;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+            int i = 0, o = row0 * d + from;
+            for (; i + 4 <= rows; i += 4, o += 4 * d) {
+                int k = row0 + i;
+                a0 = DoubleVector.fromArray(S, x, o).fma(DoubleVector.broadcast(S, r[k]), a0);
+                a1 = DoubleVector.fromArray(S, x, o + d).fma(DoubleVector.broadcast(S, r[k + 1]), a1);
+                a2 = DoubleVector.fromArray(S, x, o + 2 * d).fma(DoubleVector.broadcast(S, r[k + 2]), a2);
+                a3 = DoubleVector.fromArray(S, x, o + 3 * d).fma(DoubleVector.broadcast(S, r[k + 3]), a3);
+            }
+            for (; i < rows; i++, o += d) a0 = DoubleVector.fromArray(S, x, o).fma(DoubleVector.broadcast(S, r[row0 + i]), a0);
+            DoubleVector sum = a0.add(a1).add(a2.add(a3)).mul(alpha);
+            if (!tail) sum.add(DoubleVector.fromArray(S, g, j)).intoArray(g, j);
+            else {
+                double[] lanes = new double[step];
+                sum.intoArray(lanes, 0);
+                for (int t = full; t < d; t++) g[t] += lanes[t - from];
+            }
         }
     }
 }

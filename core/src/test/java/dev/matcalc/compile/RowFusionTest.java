@@ -65,7 +65,11 @@ class RowFusionTest {
         // (of either path); rows not a multiple of 4 and columns not of the SIMD width (tails)
         List<Map<String, Integer>> sizes = List.of(Map.of("n", 37, "m", 5), Map.of("n", 4099, "m", 3),
                 Map.of("n", 1, "m", 9000), Map.of("n", 3, "m", 20_000), Map.of("n", 3, "m", 40_000),
-                Map.of("n", 600, "m", 70), Map.of("n", 1203, "m", 1001));
+                Map.of("n", 600, "m", 70), Map.of("n", 1203, "m", 1001),
+                // the narrow kernels (a row of at most 8 vectors): a whole number of vectors or not,
+                // exactly one vector, exactly eight, an odd number of rows
+                Map.of("n", 301, "m", 50), Map.of("n", 99, "m", 8), Map.of("n", 40, "m", 16), Map.of("n", 513, "m", 64),
+                Map.of("n", 77, "m", 63));
         for (String loss : losses)
             for (Map<String, Integer> dims : sizes) {
                 CompiledDerivative c = agrees(loss, "w", dims, loss.length() + dims.get("n"));
@@ -94,6 +98,13 @@ class RowFusionTest {
     void smallMatricesStayUnfused() {
         CompiledDerivative c = agrees("sum(log(1 + exp(-y.*(X*w))))", "w", Map.of("n", 200, "m", 20), 5);
         assertThat(c.steps()).noneMatch(s -> s.startsWith(FUSED));
+    }
+
+    @Test
+    void aSparkBlockIsFusedByDefault() {
+        // a table's block (4,096 rows × 50, 1.6 MB) is past a core's L2: fused, X is read once
+        CompiledDerivative c = agrees("mean(log(1 + exp(-y.*(X*w))))", "w", Map.of("n", dev.matcalc.problem.rows.RowBlock.DEFAULT_ROWS, "m", 50), 7);
+        assertThat(c.steps()).anyMatch(s -> s.startsWith(FUSED));
     }
 
     @Test
