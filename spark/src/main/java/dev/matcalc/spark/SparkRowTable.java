@@ -22,9 +22,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A table held by Spark as a cached RDD of {@link RowBlock}s. Each pass is one job (a
- * {@code treeAggregate} beyond {@value #DIRECT_PARTITIONS} partitions): the request (the point, and in a second pass the weights) travels with the tasks,
- * every block answers with {@link BlockEvaluator#evaluate} and the answers are added up the tree.
+ * A table held by Spark as a cached RDD of {@link RowBlock}s. Each pass is one job: the request
+ * (the point, and in a second pass the weights) travels with the tasks, every block answers with
+ * {@link BlockEvaluator#evaluate}, each task adds its blocks' answers and the driver the tasks' (a
+ * {@code treeAggregate}, adding them up a tree, beyond {@value #DIRECT_PARTITIONS} partitions).
  * A task that fails is rerun by Spark from the cached (or recomputed) blocks, with the same answer.
  */
 public final class SparkRowTable implements RowTable {

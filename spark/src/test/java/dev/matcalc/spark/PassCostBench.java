@@ -61,31 +61,35 @@ public final class PassCostBench {
     public static void main(String[] args) throws Exception {
         String path = args[0], master = "local[2]";
         String only = null;
-        int reps = 200, confReps = 150;
+        int reps = 200, confReps = 150, rounds = 3;
         List<String> variants = new ArrayList<>();
+        List<String> toggles = new ArrayList<>();
         for (int a = 1; a < args.length; a++) {
             switch (args[a]) {
                 case "--master" -> master = args[++a];
                 case "--reps" -> reps = Integer.parseInt(args[++a]);
                 case "--conf-reps" -> confReps = Integer.parseInt(args[++a]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++a]);
                 case "--variant" -> variants.add(args[++a]);
                 case "--only" -> only = args[++a];
+                case "--toggle" -> toggles.add(args[++a]);
                 default -> throw new IllegalArgumentException(args[a]);
             }
         }
-        if (reps > 0) mechanisms(path, master, reps, only);
-        if (!variants.isEmpty()) settings(path, master, confReps, variants);
+        if (reps > 0) mechanisms(path, master, reps, only, toggles);
+        if (!variants.isEmpty()) settings(path, master, confReps, variants, rounds);
     }
 
     // ---- the ways to run a pass, one session -------------------------------------------------------------
 
-    static void mechanisms(String path, String master, int reps, String only) {
+    static void mechanisms(String path, String master, int reps, String only, List<String> toggles) {
         SparkSession spark = Sessions.get(master);
         long t0 = System.nanoTime();
         try (SparkRowTable table = open(spark, path)) {
             System.out.printf(Locale.ROOT, "%s: %s (opened in %.1f s)%n", master, table.describe(), (System.nanoTime() - t0) / 1e9);
             Captured captured = capture(table);
             JavaRDD<RowBlock> blocks = table.blocks();
+            taskSizes(blocks, captured);
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             Broadcast<BlockProgram> shipped = jsc.broadcast(captured.program);
             BlockRequest request = captured.request;
@@ -129,6 +133,24 @@ public final class PassCostBench {
                 System.out.println("a pass with a task failed once equals it too: " + Arrays.equals(expected, retried));
                 }
                 if (only != null) cs.removeIf(c -> !c.name.matches(only));
+                // settings Spark reads again for each job, set on the live configuration around one pass
+                for (String t : toggles) {
+                    org.apache.spark.SparkConf live = org.apache.spark.SparkEnv.get().conf();
+                    String[] kv = t.split("=", 2);
+                    Supplier<double[]> empty = () -> SparkRowTable.sumOfPartitions(blocks, new EmptyPass());
+                    Supplier<double[]> pass = () -> current.sum(request);
+                    for (Candidate c : List.of(new Candidate("empty pass with " + t, empty), new Candidate("pass with " + t, pass)))
+                        cs.add(new Candidate(c.name, () -> {
+                            scala.Option<String> before = live.getOption(kv[0]);
+                            live.set(kv[0], kv[1]);
+                            try {
+                                return c.pass.get();
+                            } finally {
+                                if (before.isDefined()) live.set(kv[0], before.get());
+                                else live.remove(kv[0]);
+                            }
+                        }));
+                }
                 measure(cs, reps, 20);
             }
             shipped.destroy();
@@ -144,6 +166,27 @@ public final class PassCostBench {
     private static double[] stamp(double[] acc, RowBlock b) {
         stamp();
         return acc;
+    }
+
+    /** The bytes of what each pass's task binary holds (Spark serializes the RDD and the function with its closure serializer). */
+    static void taskSizes(JavaRDD<RowBlock> blocks, Captured captured) {
+        org.apache.spark.serializer.SerializerInstance ser = org.apache.spark.SparkEnv.get().closureSerializer().newInstance();
+        scala.reflect.ClassTag<Object> any = scala.reflect.ClassTag$.MODULE$.AnyRef();
+        java.nio.ByteBuffer bytes = ser.serialize(blocks.rdd(), any);
+        long rdd = bytes.remaining();
+        if (System.getProperty("dump") != null) {
+            byte[] b = new byte[bytes.remaining()];
+            bytes.get(b);
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("dump")), b);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        long request = ser.serialize(captured.request, any).remaining();
+        long empty = ser.serialize(new EmptyPass(), any).remaining();
+        System.out.printf(Locale.ROOT, "serialized: the RDD %d bytes (%s), the request %d bytes, an empty pass's function %d bytes%n",
+                rdd, blocks.rdd().getClass().getSimpleName(), request, empty);
     }
 
     /** The empty pass: every block read, none evaluated. */
@@ -215,42 +258,57 @@ public final class PassCostBench {
 
     // ---- Spark settings, one session each -------------------------------------------------------------------
 
-    /** The baseline session, then each variant, then the baseline again, each measured the same way. */
-    static void settings(String path, String master, int reps, List<String> variants) {
-        List<String> runs = new ArrayList<>();
-        runs.add("");
-        for (String v : variants) {
-            runs.add(v);
-            runs.add("");
-        }
+    /**
+     * A first session to warm the JVM (not counted), then rounds: each round one session per setting
+     * (the current ones and each variant), in an order rotated by round. Per setting: the median of its
+     * sessions' medians, the best of their bests, and their ratios to the current settings'.
+     */
+    static void settings(String path, String master, int reps, List<String> variants, int rounds) {
+        List<String> confs = new ArrayList<>();
+        confs.add("");
+        confs.addAll(variants);
         Map<String, List<double[]>> results = new LinkedHashMap<>();
-        for (String conf : runs) {
-            SparkSession spark = session(master, conf);
-            try (SparkRowTable table = open(spark, path)) {
-                Captured captured = capture(table);
-                try (RowAggregator current = table.aggregator(captured.program)) {
-                    JavaRDD<RowBlock> blocks = table.blocks();
-                    System.out.println("session: " + (conf.isEmpty() ? "(current settings)" : conf));
-                    Map<String, double[]> ms = measure(List.of(
-                            new Candidate("empty pass", () -> SparkRowTable.sumOfPartitions(blocks, new EmptyPass())),
-                            new Candidate("pass (aggregator.sum)", () -> current.sum(captured.request))), reps, 20);
-                    results.computeIfAbsent(conf, k -> new ArrayList<>()).add(new double[] {
-                            median(ms.get("empty pass")), Arrays.stream(ms.get("empty pass")).min().orElseThrow(),
-                            median(ms.get("pass (aggregator.sum)")), Arrays.stream(ms.get("pass (aggregator.sum)")).min().orElseThrow()});
+        for (String conf : confs) results.put(conf, new ArrayList<>());
+        for (int round = -1; round < rounds; round++) {
+            for (int k = 0; k < confs.size(); k++) {
+                String conf = round < 0 ? "" : confs.get(Math.floorMod(k + round, confs.size()));
+                SparkSession spark = session(master, conf);
+                try (SparkRowTable table = open(spark, path)) {
+                    Captured captured = capture(table);
+                    try (RowAggregator current = table.aggregator(captured.program)) {
+                        JavaRDD<RowBlock> blocks = table.blocks();
+                        System.out.println("session: " + (conf.isEmpty() ? "(current settings)" : conf) + (round < 0 ? " (warm-up)" : ""));
+                        Map<String, double[]> ms = measure(List.of(
+                                new Candidate("empty pass", () -> SparkRowTable.sumOfPartitions(blocks, new EmptyPass())),
+                                new Candidate("pass (aggregator.sum)", () -> current.sum(captured.request))), reps, 20);
+                        if (round >= 0) results.get(conf).add(new double[] {
+                                median(ms.get("empty pass")), Arrays.stream(ms.get("empty pass")).min().orElseThrow(),
+                                median(ms.get("pass (aggregator.sum)")), Arrays.stream(ms.get("pass (aggregator.sum)")).min().orElseThrow()});
+                    }
                 }
+                spark.stop();
+                SparkSession.clearActiveSession();
+                SparkSession.clearDefaultSession();
+                if (round < 0) break;
             }
-            spark.stop();
-            SparkSession.clearActiveSession();
-            SparkSession.clearDefaultSession();
         }
-        System.out.println("summary (ms; the baseline's numbers are the mean over its runs):");
-        double[] base = new double[4];
-        for (double[] b : results.get("")) for (int i = 0; i < 4; i++) base[i] += b[i] / results.get("").size();
+        System.out.println("summary over " + rounds + " sessions each (ms: median of the sessions' medians, best of their bests; ratio to the current settings):");
+        double[] base = summary(results.get(""));
         for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
-            for (double[] r : e.getValue())
-                System.out.printf(Locale.ROOT, "  %-70s empty median %.2f (%.2fx) best %.2f (%.2fx) | pass median %.2f (%.2fx) best %.2f (%.2fx)%n",
-                        e.getKey().isEmpty() ? "(current)" : e.getKey(), r[0], r[0] / base[0], r[1], r[1] / base[1], r[2], r[2] / base[2], r[3], r[3] / base[3]);
+            double[] r = summary(e.getValue());
+            System.out.printf(Locale.ROOT, "  %-70s empty median %.2f (%.2fx) best %.2f (%.2fx) | pass median %.2f (%.2fx) best %.2f (%.2fx)%n",
+                    e.getKey().isEmpty() ? "(current)" : e.getKey(), r[0], r[0] / base[0], r[1], r[1] / base[1], r[2], r[2] / base[2], r[3], r[3] / base[3]);
         }
+    }
+
+    private static double[] summary(List<double[]> sessions) {
+        double[] r = new double[4];
+        for (int i = 0; i < 4; i++) {
+            int col = i;
+            double[] v = sessions.stream().mapToDouble(x -> x[col]).toArray();
+            r[i] = i % 2 == 0 ? median(v) : Arrays.stream(v).min().orElseThrow();
+        }
+        return r;
     }
 
     /** A session as Sessions makes it, with the settings of {@code conf} (k=v,k=v) on top. */
