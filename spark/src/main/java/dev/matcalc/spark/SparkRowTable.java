@@ -205,8 +205,8 @@ public final class SparkRowTable implements RowTable {
      * again answers once). {@code SparkContext.runJob} with a function of our own, not {@code
      * treeAggregate}: that wraps the functions in Scala closures, which Spark's closure cleaner reads
      * from their class files with ASM on every job. An empty pass over 2,000,000 × 50 cached rows on
-     * local[2] took 14.0 ms (median of 200) as a treeAggregate, 7.3 ms this way; a logistic
-     * regression pass 61.7 → 52.0 ms (PassCostBench, same JVM, interleaved).
+     * local[2] took 13.6 ms (median of 300; best 9.1) as a treeAggregate, 7.3 ms (best 3.0) this way;
+     * a logistic regression pass 62.1 → 54.7 ms (PassCostBench, one JVM, interleaved; bench/RESULTS-spark.md).
      */
     static double[] sumOfPartitions(JavaRDD<RowBlock> blocks, PartitionSum f) {
         double[][] parts = new double[blocks.getNumPartitions()][];
