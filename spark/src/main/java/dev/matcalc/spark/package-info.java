@@ -7,7 +7,8 @@
  * {@link dev.matcalc.problem.rows.RowBlock}s of a few thousand rows, cached
  * ({@link dev.matcalc.spark.CsvBlocks}, {@link dev.matcalc.spark.ParquetBlocks}). The objective's
  * row part, split in core ({@link dev.matcalc.problem.rows.RowSeparation}), is broadcast once;
- * each evaluation runs one {@code treeAggregate} with the point in its tasks' closure
+ * each evaluation runs one Spark job ({@code SparkContext.runJob}; a {@code treeAggregate} over more
+ * than 32 partitions) with the point in its tasks' closure
  * ({@link dev.matcalc.spark.SparkRowTable}), in which every block runs its compiled plan
  * ({@link dev.matcalc.problem.rows.BlockEvaluator}). The solver stays on the driver: the same
  * L-BFGS-B, bounds and augmented Lagrangian as a local solve.

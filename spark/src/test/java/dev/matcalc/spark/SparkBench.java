@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same objective (1/n)Σ log(1 + exp(-yᵢ xᵢ'w)) + (λ/2)‖w‖² (no intercept, no standardization).
  *
  * <p>Per master and data size (ROWS × each scale): fit time, iterations, passes over the data (Spark
- * jobs during the fit: one treeAggregate each for both tools, MLlib's also counting its summary
+ * jobs during the fit: one job each for both tools, MLlib's also counting its summary
  * pass), time per iteration and per pass, a pass against its floor (the bytes of the cached rows
  * read once at the machine's copy bandwidth with as many threads as the master's), the final
  * objectives (both evaluated by matcalc's distributed objective), and matcalc's time to reach
@@ -139,7 +139,7 @@ public final class SparkBench {
                     double empty = Double.MAX_VALUE;
                     for (int k = 0; k < 5; k++) {
                         long t0 = System.nanoTime();
-                        table.blocks().treeAggregate(new double[0], (acc, block) -> acc, SparkRowTable::add, 1);
+                        SparkRowTable.sumOfPartitions(table.blocks(), new EmptyPass());
                         empty = Math.min(empty, (System.nanoTime() - t0) / 1e6);
                     }
                     emptyPasses.add(String.format(Locale.ROOT, "%s, %,d rows (%d partitions): %.1f ms", master, n, table.blocks().getNumPartitions(), empty));
@@ -160,6 +160,14 @@ public final class SparkBench {
         System.out.println("Bandwidth (copy: read + write of 256 MB; read: a Java loop summing 256 MB; best of 5, the higher of before and after the runs): " + String.join("; ", bandwidths)
                 + ". floor/pass = bytes of the rows (features and label, 8 bytes each) / the copy bandwidth; read floor: / the read bandwidth.");
         System.out.println("An empty pass (the same job over the cached blocks, doing nothing with them; best of 5): " + String.join("; ", emptyPasses) + ".");
+    }
+
+    /** The empty pass: every cached block read by the same job as a pass, none evaluated. */
+    private static final class EmptyPass extends SparkRowTable.PartitionSum {
+        @Override
+        double[] answer(dev.matcalc.problem.rows.RowBlock block) {
+            return new double[0];
+        }
     }
 
     /** A table row: the columns before the floors, a pass's seconds and bytes, the columns after. */
