@@ -17,8 +17,9 @@ import java.util.concurrent.Future;
 /**
  * What a Spark task does in a pass of bench/spark.sh, without Spark: T threads, each evaluating L2
  * logistic regression's data part over its own share of the rows, in blocks (the same
- * {@code BlockEvaluator} the tasks run). Reports the time per row of one thread's share, beside the
- * time per row of a loop that only reads the same bytes. Arguments: ROWS COLS THREADS [BLOCK_ROWS].
+ * {@code BlockEvaluator} the tasks run). Reports the time per row of one thread's share (the slowest's),
+ * the best and median of the rounds after two of warm-up (each round a whole solve, the time per
+ * pass averaged over it). Arguments: ROWS COLS THREADS [BLOCK_ROWS]; {@code -Drounds=K} (8).
  */
 public final class BlockPassBench {
     private BlockPassBench() { }
@@ -46,7 +47,9 @@ public final class BlockPassBench {
         }
         String objective = "mean(log(1 + exp(-y.*(X*w)))) + 0.5*lam*w'*w";
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int round = 0; round < 3; round++) {
+        int rounds = Integer.getInteger("rounds", 8);
+        List<Double> warm = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
             List<Future<double[]>> runs = new ArrayList<>();
             for (InMemoryRows table : tables) runs.add(pool.submit(() -> {
                 double s0 = table.seconds();
@@ -61,7 +64,11 @@ public final class BlockPassBench {
                 worst = Math.max(worst, r[0] / r[1]);
             }
             System.out.printf(Locale.ROOT, "round %d: %.1f ns/row per thread (pass over %,d rows: %.2f ms)%n", round, 1e9 * worst / share, share, 1e3 * worst);
+            if (round >= 2) warm.add(1e9 * worst / share);
         }
+        warm.sort(null);
+        if (!warm.isEmpty())
+            System.out.printf(Locale.ROOT, "warm rounds: best %.1f, median %.1f ns/row per thread%n", warm.get(0), warm.get(warm.size() / 2));
         pool.shutdown();
     }
 }

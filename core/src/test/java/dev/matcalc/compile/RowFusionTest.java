@@ -67,9 +67,10 @@ class RowFusionTest {
                 Map.of("n", 1, "m", 9000), Map.of("n", 3, "m", 20_000), Map.of("n", 3, "m", 40_000),
                 Map.of("n", 600, "m", 70), Map.of("n", 1203, "m", 1001),
                 // the narrow kernels (a row of at most 8 vectors): a whole number of vectors or not,
-                // exactly one vector, exactly eight, an odd number of rows
+                // exactly one vector, exactly eight, an odd number of rows; every row's read of whole
+                // vectors past the matrix's end
                 Map.of("n", 301, "m", 50), Map.of("n", 99, "m", 8), Map.of("n", 40, "m", 16), Map.of("n", 513, "m", 64),
-                Map.of("n", 77, "m", 63));
+                Map.of("n", 77, "m", 63), Map.of("n", 3, "m", 9), Map.of("n", 2, "m", 20), Map.of("n", 5, "m", 33));
         for (String loss : losses)
             for (Map<String, Integer> dims : sizes) {
                 CompiledDerivative c = agrees(loss, "w", dims, loss.length() + dims.get("n"));
