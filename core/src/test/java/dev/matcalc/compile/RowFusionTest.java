@@ -79,6 +79,22 @@ class RowFusionTest {
     }
 
     @Test
+    void theFusedPassGivesTheSameBitsInterpretedAndCompiled() {
+        // the lanes are summed in a fixed order, so that a solve gives the same answer before the JIT
+        // has compiled the kernels and after (thousands of runs: the kernels' loops get compiled)
+        RowFusion.minEntries(1);
+        for (Map<String, Integer> dims : List.of(Map.of("n", 203, "m", 50), Map.of("n", 61, "m", 300))) {
+            Expression f = MatCalc.parse("sum(log(1 + exp(-y.*(X*w))))");
+            CompiledDerivative c = f.derivative("w").compile();
+            Map<String, DMatrixRMaj> at = RandomPoints.draw(f.expr(), new SplittableRandom(11), dims, Map.of()).values();
+            double[] first = c.evaluate(at).derivative().data().clone();
+            assertThat(c.steps()).anyMatch(s -> s.startsWith(FUSED));
+            for (int run = 0; run < 4000; run++)
+                assertThat(c.evaluate(at).derivative().data()).as("%s run %d", dims, run).containsExactly(first);
+        }
+    }
+
+    @Test
     void theFusedPassTakesThePureJavaBlasToo() {
         RowFusion.minEntries(1);
         RowFusion.lanes(false);
