@@ -12,11 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
  * a native call costs about a microsecond, which at 8 rows of 1,000 was a third of the pass. Loaded
  * only when the vector module is in the runtime ({@link ElementwiseKernels#VECTOR}).
  *
- * <p>Rows of {@link #NARROW} entries or fewer (50 features, say: the tables of a Spark solve) take
- * kernels of their own: a row is a few vectors, so the wide kernels' per-row costs dominate there
- * (the lanes' sum through memory, the scalar tail, g read and written every four rows). The narrow
- * ones sum lanes with three shuffles, take a row's tail as its last full-width vector, and keep each
- * vector of g in registers over the whole block.
+ * <p>A row's lanes are summed with three shuffles and its tail (d not a multiple of the vector) is
+ * taken as its last full-width vector. In the second half, rows of {@link #NARROW} entries or fewer
+ * (50 features, say: the tables of a Spark solve) keep all of g in registers over the whole block
+ * instead of reading and writing it every four rows: a row is a few vectors there, and g's traffic
+ * was most of the work.
  */
 final class RowKernels {
     private RowKernels() { }
@@ -24,63 +24,23 @@ final class RowKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     /**
-     * Rows this wide or narrower (and at least a vector wide) take the narrow kernels: eight vectors,
-     * 64 entries with AVX-512. Wider rows keep the kernels measured at 1,000 columns.
+     * Rows this wide or narrower (and at least a vector wide) take the narrow second half: eight
+     * vectors, 64 entries with AVX-512. Wider rows keep the one measured at 1,000 columns.
      */
     static final int NARROW = 8 * S.length();
 
     /** z[row0 + i] = alpha · (row row0 + i of x)·w for i in [0, rows). */
     static void dots(double[] x, int row0, int rows, int d, double[] w, double alpha, double[] z) {
-        if (d <= NARROW && d >= S.length()) {
-            narrowDots(x, row0, rows, d, w, alpha, z);
+        if (d >= S.length()) {
+            vectorDots(x, row0, rows, d, w, alpha, z);
             return;
         }
-        int step = S.length(), bound = S.loopBound(d), i = 0;
-        double[] lanes = new double[step];
-        for (; i + 4 <= rows; i += 4) {
-            int o0 = (row0 + i) * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
-            DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-            int j = 0;
-            for (; j < bound; j += step) {
-                DoubleVector wj = DoubleVector.fromArray(S, w, j);
-                s0 = DoubleVector.fromArray(S, x, o0 + j).fma(wj, s0);
-                s1 = DoubleVector.fromArray(S, x, o1 + j).fma(wj, s1);
-                s2 = DoubleVector.fromArray(S, x, o2 + j).fma(wj, s2);
-                s3 = DoubleVector.fromArray(S, x, o3 + j).fma(wj, s3);
-            }
-            double t0 = sum(s0, lanes), t1 = sum(s1, lanes), t2 = sum(s2, lanes), t3 = sum(s3, lanes);
-            for (; j < d; j++) {
-                double wj = w[j];
-                t0 += x[o0 + j] * wj;
-                t1 += x[o1 + j] * wj;
-                t2 += x[o2 + j] * wj;
-                t3 += x[o3 + j] * wj;
-            }
-            z[row0 + i] = alpha * t0;
-            z[row0 + i + 1] = alpha * t1;
-            z[row0 + i + 2] = alpha * t2;
-            z[row0 + i + 3] = alpha * t3;
-        }
-        for (; i < rows; i++) {
-            int o = (row0 + i) * d, j = 0;
-            DoubleVector s = DoubleVector.zero(S);
-            for (; j < bound; j += step) s = DoubleVector.fromArray(S, x, o + j).fma(DoubleVector.fromArray(S, w, j), s);
-            double t = sum(s, lanes);
-            for (; j < d; j++) t += x[o + j] * w[j];
+        for (int i = 0; i < rows; i++) {       // rows narrower than one vector
+            int o = (row0 + i) * d;
+            double t = 0;
+            for (int j = 0; j < d; j++) t += x[o + j] * w[j];
             z[row0 + i] = alpha * t;
         }
-    }
-
-    /**
-     * The lanes' sum, left to right. Not {@code reduceLanes(ADD)}: its order is unspecified, and the
-     * interpreted and the compiled code sum in different orders, so that a solve run before C2 had
-     * compiled this and the same solve after it differed in the last bits.
-     */
-    private static double sum(DoubleVector v, double[] lanes) {
-        v.intoArray(lanes, 0);
-        double s = 0;
-        for (double lane : lanes) s += lane;
-        return s;
     }
 
     /** g += alpha · Σᵢ r[row0 + i] · (row row0 + i of x) for i in [0, rows). */
@@ -135,13 +95,13 @@ final class RowKernels {
     }
 
     /**
-     * {@link #dots} for step ≤ d ≤ {@link #NARROW}, four rows at a time (w's vectors loaded once for
-     * four rows: two rows at a time took 6.6 ns a row in cache, 21 from memory; four 5.0 and 18, with
+     * {@link #dots} for d ≥ step, four rows at a time (w's vectors loaded once for four rows: at 50
+     * columns two rows at a time took 6.6 ns a row in cache, 21 from memory; four 5.0 and 18, with
      * the read floor at 15). A row's tail (d not a multiple of the vector) is the row's last
      * full-width vector, x[o + d - step, o + d), times w's matching lanes with those already summed set
      * to zero: no masked load, which C2 left to the library's allocating Java fallback here.
      */
-    private static void narrowDots(double[] x, int row0, int rows, int d, double[] w, double alpha, double[] z) {
+    private static void vectorDots(double[] x, int row0, int rows, int d, double[] w, double alpha, double[] z) {
         int step = S.length(), full = S.loopBound(d), i = 0, back = d - step;
         boolean hasTail = full < d;
         DoubleVector wTail = DoubleVector.fromArray(S, tailWeights(w, d, full), 0);
